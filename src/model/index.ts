@@ -1,0 +1,7 @@
+export type { Calendar, Config, RecordPaths, Weekday } from './config.js'
+export { kindFolder } from './config.js'
+export type { Kind } from './kinds.js'
+export { idPattern, idPrefixes, isKind, kindFormats, kinds, slugKinds, slugPattern } from './kinds.js'
+export type { ItsmRecord, Locate, MarkdownBody, ParsedData, ParsedRecord, SourceFile } from './record.js'
+export type { RecordIndex, Rule, RuleContext, RuleReport } from './rule.js'
+export { defineRule } from './rule.js'

@@ -1,0 +1,5 @@
+export { estimateNestingDepth } from './depth.js'
+export { loaderLimits } from './limits.js'
+export { parseMarkdownRecord, parseMarkdownTree, recordFromTree } from './markdown.js'
+export { parseRecordFile } from './record-file.js'
+export { parseYaml, type LoadResult, type ParseYamlOptions } from './yaml-document.js'

@@ -1,0 +1,58 @@
+import type { Root, Yaml } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import type { ParsedRecord } from '../model/record.js'
+import { loaderLimits } from './limits.js'
+import { parseYaml, type LoadResult } from './yaml-document.js'
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+
+/** Parses Markdown (CommonMark + GFM, YAML front matter) into an mdast tree with positions. Synchronous. */
+export function parseMarkdownTree(text: string): Root {
+  return processor.parse(text)
+}
+
+/**
+ * Parses a Markdown record: the front matter as a record (positions shifted to the file's real lines) and the
+ * whole file as the body. Never throws. A file without front matter is an error: records need `kind` and `id`.
+ */
+export function parseMarkdownRecord(text: string, file: string): LoadResult<ParsedRecord> {
+  if (text.length > loaderLimits.markdownBytes) {
+    return failure('file/too-large', `This Markdown file is ${text.length} characters; the limit is ${loaderLimits.markdownBytes}. Split it into several articles.`, file)
+  }
+  let tree: Root
+  try {
+    tree = parseMarkdownTree(text)
+  } catch (error) {
+    return failure('markdown/syntax', `The Markdown parser failed: ${error instanceof Error ? error.message : String(error)}`, file)
+  }
+  return recordFromTree(tree, text, file)
+}
+
+/** Builds the record from an already parsed tree (used when parsing ran elsewhere, e.g. in a worker). */
+export function recordFromTree(tree: Root, text: string, file: string): LoadResult<ParsedRecord> {
+  const first = tree.children[0]
+  if (!first || first.type !== 'yaml') {
+    return failure(
+      'markdown/no-front-matter',
+      'This Markdown file has no front matter. Start it with a `---` block holding at least `kind`, `id` and `title` (or list it under `ignore:` in gitsm.yaml).',
+      file,
+    )
+  }
+  const frontMatter = first as Yaml
+  const startLine = frontMatter.position?.start.line ?? 1
+  const parsed = parseYaml(frontMatter.value, { file, lineOffset: startLine, maxLength: loaderLimits.recordBytes })
+  if (!parsed.ok) {
+    if (frontMatter.value.trim() === '') {
+      return failure('markdown/no-front-matter', 'The front matter is empty. It needs at least `kind`, `id` and `title`.', file, startLine)
+    }
+    return parsed
+  }
+  return { ok: true, value: { file, format: 'markdown', data: parsed.value.data, locate: parsed.value.locate, body: { tree, text } } }
+}
+
+function failure(ruleId: string, message: string, file: string, line = 1): LoadResult<never> {
+  return { ok: false, diagnostics: [{ ruleId, severity: 'error', message, file, line, column: 1, endLine: line, endColumn: 1 }] }
+}
