@@ -1,0 +1,1 @@
+export { daysInMonth, isTimeZone, parseClockTime, parseDate, parseDuration, parseTimestamp, type CalendarDate } from './timestamp.js'
