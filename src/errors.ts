@@ -1,3 +1,5 @@
+import type { Diagnostic } from './diagnostics/diagnostic.js'
+
 /** A tool failure (not a finding about records), with the exit code the front doors use. */
 export class GitsmError extends Error {
   readonly exitCode: number
@@ -15,10 +17,14 @@ export class UsageError extends GitsmError {
   }
 }
 
-/** gitsm.yaml is missing or invalid: exit 2. */
+/** gitsm.yaml is missing or invalid: exit 2. Carries the positioned problems when there are any. */
 export class ConfigError extends GitsmError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly diagnostics: readonly Diagnostic[]
+  readonly source: string | undefined
+  constructor(message: string, options?: { cause?: unknown; diagnostics?: readonly Diagnostic[]; source?: string }) {
     super(message, 2, options)
+    this.diagnostics = options?.diagnostics ?? []
+    this.source = options?.source
   }
 }
 

@@ -28,7 +28,7 @@ export function defaultConfig(): Config {
     incidents: {
       postmortem: { required_for: ['P1', 'P2'], due: '5d', sections: ['Summary', 'Impact', 'Timeline', 'Root cause', 'Action items'] },
     },
-    ignore: [],
+    ignore: ['**/README.md'],
     rules: {},
   }
 }

@@ -1,0 +1,178 @@
+import picomatch from 'picomatch'
+import { readConfig } from '../config/read.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { sortDiagnostics } from '../diagnostics/sort.js'
+import { openGitTree } from '../io/git-tree.js'
+import { changedFilesSince } from '../io/changed-files.js'
+import { createMarkdownParser } from '../io/markdown-pool.js'
+import { openWorkingTree } from '../io/working-tree.js'
+import { folderKind, trimSlashes } from '../lint/classify.js'
+import { lintRecords } from '../lint/engine.js'
+import type { ListedRecord } from '../lint/record-index.js'
+import type { Config } from '../model/config.js'
+import { kindFolder } from '../model/config.js'
+import { idPrefixes, kinds, slugKinds } from '../model/kinds.js'
+import type { ItsmRecord, ParsedRecord } from '../model/record.js'
+import type { TreeEntry, TreeReader } from '../model/source.js'
+import { loaderLimits } from '../parse/limits.js'
+import { parseRecordFile } from '../parse/record-file.js'
+import { configFile } from '../config/read.js'
+
+export interface ValidateOptions {
+  /** The repository root: the folder holding gitsm.yaml. */
+  root: string
+  /** Read every file from this commit (any REV git understands) instead of the working tree. */
+  ref?: string
+  /** Check only files changed since this REV; references still resolve against the whole repository. */
+  changedSince?: string
+  /** "Now" for date-dependent checks (review dates). Undefined turns those checks off. */
+  now?: Date
+}
+
+export interface ValidationResult {
+  root: string
+  /** Where the files were read: the folder, or the commit. */
+  source: string
+  /** Record files checked (with `changedSince`, only the changed ones). */
+  files: number
+  /** Records that parsed, among the checked files. */
+  records: number
+  errors: number
+  warnings: number
+  diagnostics: Diagnostic[]
+  /** The text of each file that has a diagnostic, for code frames. */
+  sources: Record<string, string>
+  /** The records that parsed (checked and context records). */
+  parsed: ItsmRecord[]
+  config: Config
+}
+
+const recordExtension = /\.(ya?ml|md)$/i
+
+/**
+ * Validates an ITSM repository: reads gitsm.yaml, then every record file (or those changed since a REV), parses
+ * each once, and runs the schemas and rules. Throws ConfigError (exit 2) for a bad gitsm.yaml and
+ * InfrastructureError (exit 3) when git cannot answer; findings about records are diagnostics, never throws.
+ */
+export async function validateRepository(options: ValidateOptions): Promise<ValidationResult> {
+  const tree: TreeReader = options.ref ? await openGitTree(options.root, options.ref) : openWorkingTree(options.root)
+  const config = await readConfig(tree)
+  const folders = [...new Set(kinds.map((kind) => trimSlashes(kindFolder(config, kind))))]
+  const listing = await tree.list(folders)
+  const ignored = picomatch(config.ignore, { dot: true })
+  const entries = dedupeByPath(listing.entries).filter((e) => recordExtension.test(e.path) && !ignored(e.path))
+
+  let checked: TreeEntry[] = entries
+  let context: TreeEntry[] = []
+  let listed: ListedRecord[] = []
+  let reportFiles: Set<string> | undefined
+  if (options.changedSince !== undefined) {
+    const changed = new Set(await changedFilesSince(options.root, options.changedSince, options.ref ? { ref: options.ref } : undefined))
+    // A new gitsm.yaml can change the meaning of every record: check them all.
+    if (!changed.has(configFile)) {
+      reportFiles = changed
+      checked = entries.filter((e) => changed.has(e.path))
+      // Catalog records are few and other records need their content (standard change models, the dependency
+      // graph), so they are always parsed; the rest are known by the ids their file names carry.
+      const catalog = new Set(slugKinds.map((kind) => trimSlashes(kindFolder(config, kind))))
+      for (const entry of entries) {
+        if (changed.has(entry.path)) continue
+        const kind = folderKind(entry.path, config)
+        if (kind && catalog.has(trimSlashes(kindFolder(config, kind))) && slugKinds.includes(kind)) context.push(entry)
+        else if (kind) {
+          const id = idFromFileName(entry.path, idPrefixes[kind])
+          if (id) listed.push({ file: entry.path, kind, id })
+        }
+      }
+    }
+  }
+
+  const diagnostics: Diagnostic[] = [...listing.diagnostics]
+  const parsedRecords: ParsedRecord[] = []
+  const markdown = createMarkdownParser({ budgetMs: loaderLimits.markdownParseMs })
+  try {
+    const results = await mapLimit([...checked, ...context], 32, async (entry) => {
+      const limit = /\.md$/i.test(entry.path) ? loaderLimits.markdownBytes : loaderLimits.recordBytes
+      if (entry.size > limit) return tooLarge(entry, limit)
+      const text = await tree.read(entry.path)
+      if (text === undefined) return undefined
+      return /\.md$/i.test(entry.path) ? markdown.parse({ path: entry.path, text }) : parseRecordFile({ path: entry.path, text })
+    })
+    for (const result of results) {
+      if (!result) continue
+      if (result.ok) parsedRecords.push(result.value)
+      else diagnostics.push(...result.diagnostics)
+    }
+  } finally {
+    await markdown.close()
+  }
+
+  const lint = lintRecords({ records: parsedRecords, config, now: options.now, listed, reportFiles })
+  const kept = reportFiles ? diagnostics.filter((d) => d.file === undefined || reportFiles.has(d.file)) : diagnostics
+  const all = sortDiagnostics([...kept, ...lint.diagnostics])
+  // Code frames need the text of the files with findings only; they are few, so read them again.
+  const sources: Record<string, string> = {}
+  const sizes = new Map(entries.map((e) => [e.path, e.size]))
+  for (const file of new Set(all.map((d) => d.file))) {
+    const size = file === undefined ? undefined : sizes.get(file)
+    if (file !== undefined && size !== undefined && size <= loaderLimits.markdownBytes) sources[file] = (await tree.read(file)) ?? ''
+  }
+  const checkedSet = new Set(checked.map((e) => e.path))
+  return {
+    root: options.root,
+    source: tree.description,
+    files: checkedSet.size,
+    records: parsedRecords.filter((r) => checkedSet.has(r.file)).length,
+    errors: all.filter((d) => d.severity === 'error').length,
+    warnings: all.filter((d) => d.severity === 'warning').length,
+    diagnostics: all,
+    sources,
+    parsed: lint.records,
+    config,
+  }
+}
+
+/** The id a file name carries for a kind with a `PREFIX-NNNN` id: `CHG-0042-upgrade.yaml` → `CHG-0042`. */
+function idFromFileName(path: string, prefix: string | undefined): string | undefined {
+  if (!prefix) return undefined
+  const base = path.slice(path.lastIndexOf('/') + 1)
+  const match = new RegExp(`^(${prefix}-[0-9]{4,})(?=[-.])`).exec(base)
+  return match?.[1]
+}
+
+function tooLarge(entry: TreeEntry, limit: number): { ok: false; diagnostics: Diagnostic[] } {
+  const kib = (n: number): string => `${Math.ceil(n / 1024)} KiB`
+  return {
+    ok: false,
+    diagnostics: [
+      {
+        ruleId: 'file/too-large',
+        severity: 'error',
+        message: `This file is ${kib(entry.size)}; files of this type may be at most ${kib(limit)}. Split it into smaller records.`,
+        file: entry.path,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    ],
+  }
+}
+
+function dedupeByPath(entries: readonly TreeEntry[]): TreeEntry[] {
+  const seen = new Set<string>()
+  return entries.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)))
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R> | R): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await fn(items[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}

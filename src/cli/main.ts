@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util'
+import pkg from '../../package.json' with { type: 'json' }
+import { GitsmError, UsageError } from '../errors.js'
+import { mainHelp } from './help.js'
+import type { CliIo } from './io.js'
+import { runSchema } from './schema-command.js'
+import { runValidate } from './validate-command.js'
+
+/** Runs the `gitsm` command line and returns its exit code. The only place that sees argv. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'validate':
+        return await runValidate(rest, io)
+      case 'schema':
+        return await runSchema(rest, io)
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(mainHelp)
+        return command === undefined ? 2 : 0
+      case '-v':
+      case '--version':
+        io.stdout.write(`${pkg.version}\n`)
+        return 0
+      default:
+        throw new UsageError(`Unknown command "${command}". Commands: validate, schema. See \`gitsm --help\`.`)
+    }
+  } catch (error) {
+    return reportFailure(error, io)
+  }
+}
+
+/** Prints a tool failure on stderr and returns its exit code; unknown errors are internal (3: never a pass). */
+export function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof GitsmError) {
+    io.stderr.write(`gitsm: ${error.message}\n`)
+    return error.exitCode
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  io.stderr.write(`gitsm: internal error, please report it:\n${message}\n`)
+  return 3
+}
+
+/** parseArgs with gitsm's usage errors: unknown options and missing values become UsageError (exit 2). */
+export function parseCommandArgs<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
+  args: readonly string[],
+  options: T,
+  command: string,
+) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true })
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error)
+    throw new UsageError(`${message} See \`gitsm ${command} --help\`.`)
+  }
+}

@@ -1,0 +1,5 @@
+export { formatCodeFrame } from './code-frame.js'
+export { escapeData, escapeProperty, formatGithubAnnotations } from './github.js'
+export { formatValidationJson, type JsonInput } from './json.js'
+export { formatPretty, oneLine, type PrettyInput, type PrettyOptions } from './pretty.js'
+export { formatSarif, type SarifInput } from './sarif.js'
