@@ -63,8 +63,8 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   const entries = dedupeByPath(listing.entries).filter((e) => recordExtension.test(e.path) && !ignored(e.path))
 
   let checked: TreeEntry[] = entries
-  let context: TreeEntry[] = []
-  let listed: ListedRecord[] = []
+  const context: TreeEntry[] = []
+  const listed: ListedRecord[] = []
   let reportFiles: Set<string> | undefined
   if (options.changedSince !== undefined) {
     const changed = new Set(await changedFilesSince(options.root, options.changedSince, options.ref ? { ref: options.ref } : undefined))
