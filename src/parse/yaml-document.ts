@@ -89,7 +89,7 @@ export function parseYaml(text: string, options: ParseYamlOptions): LoadResult<P
     if (diagnostics.length === 0) return fail('yaml/empty', 'This YAML document is empty. A record holds one mapping with at least `kind`, `id` and `title`.')
     return { ok: false, diagnostics }
   }
-  checkNodes(doc.contents, 1, report)
+  checkNodes(doc.contents, 1, report, text)
   if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) }
   if (!isMap(doc.contents)) {
     const [start, end] = doc.contents.range
@@ -103,7 +103,7 @@ export function parseYaml(text: string, options: ParseYamlOptions): LoadResult<P
 type Report = (ruleId: string, message: string, start: number, end: number) => void
 
 /** Walks the node tree once, rejecting everything outside plain YAML. */
-function checkNodes(node: ParsedNode | YamlNode, depth: number, report: Report): void {
+function checkNodes(node: ParsedNode | YamlNode, depth: number, report: Report, text: string): void {
   const [start, end] = node.range ?? [0, 0]
   if (depth > loaderLimits.maxDepth) {
     report('yaml/too-deep', `Nesting is deeper than ${loaderLimits.maxDepth} levels. Records are shallow; flatten this structure.`, start, end)
@@ -113,27 +113,51 @@ function checkNodes(node: ParsedNode | YamlNode, depth: number, report: Report):
     report('yaml/alias', `Aliases (*${node.source}) are not allowed in records: write the value out in full.`, start, end)
     return
   }
-  if (node.anchor) report('yaml/anchor', `Anchors (&${node.anchor}) are not allowed in records: write values out in full.`, start, end)
-  if (node.tag) report('yaml/tag', `Explicit tags (${shortTag(node.tag)}) are not allowed in records: remove the tag and write a plain value.`, start, end)
+  if (node.anchor) {
+    const at = propertyStart(text, start, `&${node.anchor}`)
+    report('yaml/anchor', `Anchors (&${node.anchor}) are not allowed in records: write values out in full.`, at, at + node.anchor.length + 1)
+  }
+  if (node.tag) {
+    const at = propertyStart(text, start, '!')
+    report('yaml/tag', `Explicit tags (${shortTag(node.tag)}) are not allowed in records: remove the tag and write a plain value.`, at, tokenEnd(text, at))
+  }
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = pair.key as ParsedNode | null
       if (key === null || !isScalar(key)) {
         const at = key?.range ?? (pair.value as ParsedNode | null)?.range ?? [start, start]
         report('yaml/complex-key', 'Keys must be plain scalars (`name: value`).', at[0], at[1])
-        if (key && isCollection(key)) checkNodes(key, depth + 1, report)
+        if (key && isCollection(key)) checkNodes(key, depth + 1, report, text)
       } else {
-        checkNodes(key, depth + 1, report)
+        checkNodes(key, depth + 1, report, text)
         const name = String(key.value)
         const [ks, ke] = key.range ?? [start, start]
         if (name === '<<') report('yaml/merge-key', 'Merge keys (<<) are not allowed in records: write the keys out in full.', ks, ke)
         else if (forbiddenKeys.has(name)) report('yaml/forbidden-key', `The key "${name}" is not allowed: it could tamper with object prototypes.`, ks, ke)
       }
-      if (pair.value) checkNodes(pair.value as ParsedNode, depth + 1, report)
+      if (pair.value) checkNodes(pair.value as ParsedNode, depth + 1, report, text)
     }
   } else if (isSeq(node)) {
-    for (const item of node.items) if (item) checkNodes(item as ParsedNode, depth + 1, report)
+    for (const item of node.items) if (item) checkNodes(item as ParsedNode, depth + 1, report, text)
   }
+}
+
+/**
+ * Where an anchor or tag written before a node starts: node ranges begin at the value, after its properties, so
+ * look back for the marker and then to the start of its token. Falls back to the node's start.
+ */
+function propertyStart(text: string, nodeStart: number, marker: string): number {
+  const found = text.lastIndexOf(marker, nodeStart)
+  if (found === -1) return nodeStart
+  let at = found
+  while (at > 0 && !/[\s,[{]/.test(text[at - 1]!)) at--
+  return at
+}
+
+function tokenEnd(text: string, start: number): number {
+  let end = start
+  while (end < text.length && !/[\s,\]}]/.test(text[end]!)) end++
+  return end
 }
 
 /** Converts a checked node tree to plain data: maps become objects, scalars their values. */
