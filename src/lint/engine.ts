@@ -87,7 +87,10 @@ export function lintRecords(input: LintInput): LintOutput {
   }
 
   const reportFiles = input.reportFiles
-  const kept = reportFiles ? diagnostics.filter((d) => d.file === undefined || reportFiles.has(d.file)) : diagnostics
+  // A finding about a pair (a duplicate id) may sit on the unchanged half: keep it when either half changed.
+  const concerns = (d: Diagnostic): boolean =>
+    d.file === undefined || reportFiles!.has(d.file) || (d.related ?? []).some((r) => r.file !== undefined && reportFiles!.has(r.file))
+  const kept = reportFiles ? diagnostics.filter(concerns) : diagnostics
   return { records, diagnostics: sortDiagnostics(kept) }
 }
 
