@@ -157,8 +157,22 @@ function numbered(ctx: BodyContext, pool: readonly string[], count: number): str
   return ctx.rng.sample(pool, count).flatMap((s, i) => wrap(fill(ctx, s), `${i + 1}. `, '   '))
 }
 
+/** A shell command, continued with backslashes so that no line passes the width. */
+function commandLines(command: string): string[] {
+  const lines: string[] = []
+  let rest = command
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width - 2)
+    if (cut <= 2) break
+    lines.push(`${rest.slice(0, cut)} \\`)
+    rest = `  ${rest.slice(cut + 1)}`
+  }
+  lines.push(rest)
+  return lines
+}
+
 function code(ctx: BodyContext, count: number): string[] {
-  return ['```bash', ...ctx.rng.sample(commands, count).map((c) => fill(ctx, c)), '```']
+  return ['```bash', ...ctx.rng.sample(commands, count).flatMap((c) => commandLines(fill(ctx, c))), '```']
 }
 
 function join(...blocks: string[][]): string[] {
