@@ -1,10 +1,12 @@
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import pkg from '../../package.json' with { type: 'json' }
 import { GitsmError, UsageError } from '../errors.js'
 import { mainHelp } from './help.js'
 import type { CliIo } from './io.js'
 import { runSchema } from './schema-command.js'
 import { runValidate } from './validate-command.js'
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>
 
 /** Runs the `gitsm` command line and returns its exit code. The only place that sees argv. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -45,11 +47,11 @@ export function reportFailure(error: unknown, io: CliIo): number {
 }
 
 /** parseArgs with gitsm's usage errors: unknown options and missing values become UsageError (exit 2). */
-export function parseCommandArgs<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
+export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
   args: readonly string[],
   options: T,
   command: string,
-) {
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true })
   } catch (error) {
