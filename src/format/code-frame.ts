@@ -14,6 +14,8 @@ const plain: FrameStyle = { dim: (t) => t, marker: (t) => t }
 export function formatCodeFrame(source: string, diagnostic: Diagnostic, style: FrameStyle = plain): string {
   if (diagnostic.line === undefined) return ''
   const lines = source.split(/\r\n|\r|\n/)
+  // A final newline does not start a line worth showing.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
   const line = diagnostic.line
   if (line < 1 || line > lines.length) return ''
   const first = Math.max(1, line - 1)

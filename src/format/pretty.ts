@@ -49,7 +49,7 @@ export function formatPretty(input: PrettyInput, options: PrettyOptions): string
         if (frame) out.push('', indent(frame, 4), '')
       }
     }
-    out.push('')
+    if (out[out.length - 1] !== '') out.push('')
   }
   out.push(summary(input, paint))
   return `${out.join('\n')}\n`
@@ -59,7 +59,8 @@ function summary(input: PrettyInput, paint: Paint): string {
   const errors = input.diagnostics.filter((d) => d.severity === 'error').length
   const warnings = input.diagnostics.filter((d) => d.severity === 'warning').length
   const infos = input.diagnostics.length - errors - warnings
-  const checked = `${plural(input.files, 'file')}, ${plural(input.records, 'record')} checked in ${input.source}${input.elapsedMs !== undefined ? ` (${formatMs(input.elapsedMs)})` : ''}`
+  const where = input.source === '.' || input.source === '' ? '' : ` in ${input.source}`
+  const checked = `${plural(input.files, 'file')}, ${plural(input.records, 'record')} checked${where}${input.elapsedMs !== undefined ? ` (${formatMs(input.elapsedMs)})` : ''}`
   if (input.diagnostics.length === 0) return `${paint('green', '✔')} No problems: ${checked}.`
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')]
   if (infos > 0) parts.push(plural(infos, 'notice'))
