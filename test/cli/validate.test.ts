@@ -33,7 +33,7 @@ describe('gitsm validate', () => {
     const { code, stdout } = await gitsm(['validate'], dir)
     expect(code).toBe(1)
     expect(stdout).toContain('services/payments-api.yaml\n')
-    expect(stdout).toMatch(/7:30\s+error\s+.*ledger.*ref\/unknown-service/)
+    expect(stdout).toMatch(/7:29\s+error\s+.*ledger.*ref\/unknown-service/)
     expect(stdout).toContain('> 7 | depends_on: [postgres-main, ledger]')
     expect(stdout).toMatch(/\^{6}/)
     expect(stdout).toMatch(/1 problem \(1 error, 0 warnings\) in 1 file/)
@@ -46,7 +46,7 @@ describe('gitsm validate', () => {
     const doc = JSON.parse(stdout)
     expect(doc).toMatchObject({ version: 1, root: dir, files: 3, records: 3, errors: 1, warnings: 0 })
     expect(doc.diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'ref/unknown-service', severity: 'error', file: 'services/payments-api.yaml', line: 7, column: 30, endLine: 7, endColumn: 36 }),
+      expect.objectContaining({ ruleId: 'ref/unknown-service', severity: 'error', file: 'services/payments-api.yaml', line: 7, column: 29, endLine: 7, endColumn: 35 }),
     ])
     expect(typeof doc.diagnostics[0].message).toBe('string')
   })
@@ -61,20 +61,21 @@ describe('gitsm validate', () => {
     expect(result).toMatchObject({ ruleId: 'ref/unknown-service', level: 'error' })
     expect(result.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'services/payments-api.yaml', uriBaseId: '%SRCROOT%' },
-      region: { startLine: 7, startColumn: 30, endLine: 7, endColumn: 36 },
+      region: { startLine: 7, startColumn: 29, endLine: 7, endColumn: 35 },
     })
     expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('ref/unknown-service')
   })
 
   it('writes GitHub annotations relative to the workspace, with user text escaped', async () => {
-    const evil = brokenService.replace('ledger', '"x%0A::error::pwned"')
+    // A real newline inside the value: unescaped, it would start a workflow command of its own.
+    const evil = brokenService.replace('ledger', '"x\\n::warning::pwned%0A"')
     const dir = makeTree({ ...minimalRepo, 'services/payments-api.yaml': evil })
     const inWorkspace = await gitsm(['validate', '--format', 'github'], dir, { GITHUB_WORKSPACE: join(dir, '..') })
     expect(inWorkspace.code).toBe(1)
     const lines = inWorkspace.stdout.trim().split('\n')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(new RegExp(`^::error file=${dir.split('/').pop()}/services/payments-api.yaml,line=7,endLine=7,col=30,endColumn=\\d+,title=gitsm ref/unknown-service::`))
-    expect(lines[0]).toContain('%250A::error::pwned')
+    expect(lines[0]).toMatch(new RegExp(`^::error file=${dir.split('/').pop()}/services/payments-api.yaml,line=7,endLine=7,col=29,endColumn=\\d+,title=gitsm schema/pattern::`))
+    expect(lines[0]).toContain('::warning::pwned%250A')
   })
 
   it('exits 2 for usage and configuration errors, naming the problem', async () => {
