@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../lib/src/cli/main.js'
+import { main } from '../lib/bundle/cli.js'
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,

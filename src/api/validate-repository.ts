@@ -2,8 +2,6 @@ import picomatch from 'picomatch'
 import { readConfig } from '../config/read.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { sortDiagnostics } from '../diagnostics/sort.js'
-import { openGitTree } from '../io/git-tree.js'
-import { changedFilesSince } from '../io/changed-files.js'
 import { createMarkdownParser } from '../io/markdown-pool.js'
 import { openWorkingTree } from '../io/working-tree.js'
 import { folderKind, trimSlashes } from '../lint/classify.js'
@@ -55,7 +53,10 @@ const recordExtension = /\.(ya?ml|md)$/i
  * InfrastructureError (exit 3) when git cannot answer; findings about records are diagnostics, never throws.
  */
 export async function validateRepository(options: ValidateOptions): Promise<ValidationResult> {
-  const tree: TreeReader = options.ref ? await openGitTree(options.root, options.ref) : openWorkingTree(options.root)
+  // isomorphic-git is loaded only when git is asked for: plain validation does not pay for it.
+  const tree: TreeReader = options.ref
+    ? await (await import('../io/git-tree.js')).openGitTree(options.root, options.ref)
+    : openWorkingTree(options.root)
   const config = await readConfig(tree)
   const folders = [...new Set(kinds.map((kind) => trimSlashes(kindFolder(config, kind))))]
   const listing = await tree.list(folders)
@@ -67,6 +68,7 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   const listed: ListedRecord[] = []
   let reportFiles: Set<string> | undefined
   if (options.changedSince !== undefined) {
+    const { changedFilesSince } = await import('../io/changed-files.js')
     const changed = new Set(await changedFilesSince(options.root, options.changedSince, options.ref ? { ref: options.ref } : undefined))
     // A new gitsm.yaml can change the meaning of every record: check them all.
     if (!changed.has(configFile)) {
