@@ -4,9 +4,9 @@
  * --changed-since` for a 100-file pull request, and the peer chain (ajv-cli + markdownlint-cli2). Prints a table
  * with ratios to the floor and the peer chain, checks the two goals, and writes bench/out/results.json.
  *
- *   npm run bench -- --sizes 2000,20000 --runs 3 --warmup 1 --seed 1 [--phases floor,validate,changed,peer] [--profile]
+ *   npm run bench -- --sizes 2000,20000 --runs 3 --warmup 0 --seed 1 [--phases floor,validate,changed,peer] [--profile]
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,7 +33,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '2000,20000' },
     runs: { type: 'string', default: '3' },
-    warmup: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     phases: { type: 'string', default: phaseNames.join(',') },
     profile: { type: 'boolean', default: false },
@@ -91,8 +91,19 @@ const fmtMs = (ms: number | undefined): string => (ms === undefined ? '-' : ms >
 const fmtRatio = (r: number | null | undefined): string => (r === null || r === undefined ? '' : `${r.toFixed(2)}x`)
 const fmtRss = (kb: number | undefined): string => (kb === undefined ? '-' : `${Math.round(kb / 1024)} MB`)
 
+/** Reads every file below `dir` once, so that no phase pays for the disk and all compete on equal terms. */
+function warmPageCache(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) warmPageCache(path)
+    else if (entry.isFile()) readFileSync(path)
+  }
+}
+
 async function measureSize(files: number): Promise<SizeResult> {
   const repo = await prepareRepository(outDir, files, seed, log)
+  warmPageCache(repo.dir)
+  warmPageCache(repo.prDir)
   const now = repo.now
   const commands: Record<Exclude<Phase, 'peer'>, { args: string[]; cwd: string }> = {
     floor: { args: [join(projectRoot, 'bench', 'phases', 'floor.mjs'), repo.dir], cwd: repo.dir },
@@ -175,7 +186,7 @@ async function measureSize(files: number): Promise<SizeResult> {
     fullValidationWithinPeerChain: p.validate && p.peer ? p.validate.medianMs <= p.peer.medianMs : null,
     prCheckUnderMs: p.changed ? p.changed.medianMs < prGoalMs : null,
   }
-  if (values.profile && p.validate) result.profile = profileValidate(repo, commands.validate.args, commands.changed.args)
+  if (values.profile && p.validate) result.profile = await profileValidate(repo, commands.validate.args, commands.changed.args)
   return result
 }
 
@@ -198,7 +209,9 @@ function profileValidate(repo: PreparedRepository, validateArgs: string[], chang
       .map((f) => {
         const file = join(dir, f)
         const top = topFunctions(file, 12, `${projectRoot}/`)
-        return { phase: `${phase} (${f.includes('.0.') || readdirSync(dir).length === 1 ? 'main thread' : f})`, totalMs: top.totalMs, byPackage: timeByPackage(file, `${projectRoot}/`).slice(0, 8), functions: top.functions }
+        // Node names profiles CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main thread.
+        const thread = Number(/\.(\d+)\.\d+\.cpuprofile$/.exec(f)?.[1] ?? 0)
+        return { phase: `${phase}, ${thread === 0 ? 'main thread' : `worker thread ${thread}`}`, totalMs: top.totalMs, byPackage: timeByPackage(file, `${projectRoot}/`).slice(0, 8), functions: top.functions }
       })
   }
   return (async () => [...(await run('validate', validateArgs, repo.dir)), ...(await run('changed', changedArgs, repo.prDir))])()
@@ -242,7 +255,7 @@ function printSize(r: SizeResult): void {
 
 mkdirSync(outDir, { recursive: true })
 const cpu = cpus()
-console.log(`# gitsm benchmark: ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${runs} runs after ${warmup} warm-up, each a fresh process; peak RSS from ${rssSource}`)
+console.log(`# gitsm benchmark: ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${runs} runs (${warmup} warm-up), each a fresh process, files in the page cache; peak RSS from ${rssSource}`)
 console.log('# peer chain: ajv-cli 5 (--spec=draft2020 --all-errors, formats and YAML 1.2 core via bench/phases/ajv-setup.cjs) per kind over the YAML files, then markdownlint-cli2 over the Markdown records (front matter is not schema-checked by this chain)')
 const results: SizeResult[] = []
 for (const files of sizes) {

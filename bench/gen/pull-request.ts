@@ -1,6 +1,7 @@
 /** The files of a realistic pull request on top of the generated history: edits of existing records and new ones. */
 import { emitYaml } from './emit.js'
-import { riskFloor, scheduleWindow, type Article, type Change, type Incident, type Organisation, type Service } from './model.js'
+import { riskFloor, type Article, type Change, type Incident, type Organisation, type Service } from './model.js'
+import { scheduleWindow } from './schedule.js'
 import { Random } from './random.js'
 import type { Renderer } from './render.js'
 import { DAY, formatDate, HOUR, MINUTE } from './time.js'

@@ -3,8 +3,9 @@
 //    and `2026-03-01` into Date objects that a `type: string` schema rejects. FORMAT.md says records are YAML 1.2
 //    core, so switch ajv-cli's loader to js-yaml's CORE_SCHEMA (no timestamp type).
 // 2. The schemas use gitsm's own string formats; register them with the same strictness (real instants, offsets).
+/* global require, module, URL */
+/* eslint-disable @typescript-eslint/no-require-imports -- ajv-cli loads this file with require() */
 'use strict'
-const path = require('node:path')
 
 const cliRequire = require('node:module').createRequire(require.resolve('ajv-cli/package.json'))
 const jsYaml = cliRequire('js-yaml')
@@ -55,4 +56,3 @@ module.exports = (ajv) => {
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format)
   return ajv
 }
-module.exports.path = path.resolve(__filename)

@@ -2,6 +2,7 @@
 // YAML with yaml's parseDocument, Markdown with unified + remark-parse + remark-frontmatter + remark-gfm (and the
 // front matter with parseDocument). Prints one JSON line: files, bytes, parse errors, peak RSS.
 // Plain JavaScript, so that no TypeScript loader adds to its start-up time.
+/* global process, console */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import remarkFrontmatter from 'remark-frontmatter'
