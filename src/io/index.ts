@@ -1,0 +1,6 @@
+export { changedFilesSince, type ChangedFilesOptions } from './changed-files.js'
+export { FileContentError, isFileContentError } from './decode.js'
+export { resolveCommit } from './git-rev.js'
+export { openGitTree } from './git-tree.js'
+export { createMarkdownParser, type MarkdownParser, type MarkdownParserOptions } from './markdown-pool.js'
+export { openWorkingTree } from './working-tree.js'
