@@ -2,6 +2,7 @@ import picomatch from 'picomatch'
 import { readConfig } from '../config/read.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { sortDiagnostics } from '../diagnostics/sort.js'
+import { isFileContentError } from '../io/decode.js'
 import { createMarkdownParser } from '../io/markdown-pool.js'
 import { openWorkingTree } from '../io/working-tree.js'
 import { folderKind, trimSlashes } from '../lint/classify.js'
@@ -96,7 +97,14 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     const results = await mapLimit([...checked, ...context], 32, async (entry) => {
       const limit = /\.md$/i.test(entry.path) ? loaderLimits.markdownBytes : loaderLimits.recordBytes
       if (entry.size > limit) return tooLarge(entry, limit)
-      const text = await tree.read(entry.path)
+      let text: string | undefined
+      try {
+        text = await tree.read(entry.path)
+      } catch (error) {
+        // One unreadable file (invalid UTF-8) is a finding about that file; the others are still checked.
+        if (isFileContentError(error)) return { ok: false as const, diagnostics: [error.diagnostic] }
+        throw error
+      }
       if (text === undefined) return undefined
       return /\.md$/i.test(entry.path) ? markdown.parse({ path: entry.path, text }) : parseRecordFile({ path: entry.path, text })
     })
@@ -117,7 +125,7 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   const sizes = new Map(entries.map((e) => [e.path, e.size]))
   for (const file of new Set(all.map((d) => d.file))) {
     const size = file === undefined ? undefined : sizes.get(file)
-    if (file !== undefined && size !== undefined && size <= loaderLimits.markdownBytes) sources[file] = (await tree.read(file)) ?? ''
+    if (file !== undefined && size !== undefined && size <= loaderLimits.markdownBytes) sources[file] = (await tree.read(file).catch(() => undefined)) ?? ''
   }
   const checkedSet = new Set(checked.map((e) => e.path))
   return {

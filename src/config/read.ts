@@ -1,6 +1,7 @@
 import type { Config } from '../model/config.js'
 import type { TreeReader } from '../model/source.js'
 import { ConfigError } from '../errors.js'
+import { isFileContentError } from '../io/decode.js'
 import { parseYaml } from '../parse/yaml-document.js'
 import { validateConfig } from './validate.js'
 
@@ -11,7 +12,13 @@ export const configFile = 'gitsm.yaml'
  * error; the error carries the positioned diagnostics and the file's text for a code frame.
  */
 export async function readConfig(tree: TreeReader): Promise<Config> {
-  const text = await tree.read(configFile)
+  let text: string | undefined
+  try {
+    text = await tree.read(configFile)
+  } catch (error) {
+    if (isFileContentError(error)) throw new ConfigError(`${configFile} cannot be read.`, { diagnostics: [error.diagnostic] })
+    throw error
+  }
   if (text === undefined) {
     throw new ConfigError(
       `No ${configFile} in ${tree.description}: gitsm looks for it at the root of the ITSM repository. Pass the repository's folder as DIR, or create ${configFile} (it may be as short as \`timezone: UTC\`).`,

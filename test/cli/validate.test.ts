@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { symlinkSync } from 'node:fs'
+import { symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -107,6 +107,17 @@ describe('gitsm validate', () => {
     const { code, stdout } = await gitsm(['validate', '--format', 'json'], dir)
     expect(code).toBe(1)
     expect(JSON.parse(stdout).diagnostics).toEqual([expect.objectContaining({ ruleId: 'file/symlink', file: 'services/ledger.yaml' })])
+  })
+
+  it('reports a file that is not UTF-8 and still checks the others', async () => {
+    const dir = makeTree({ ...minimalRepo, 'services/payments-api.yaml': brokenService })
+    writeFileSync(join(dir, 'services', 'latin1.yaml'), Buffer.from('kind: Service\nid: latin1\ntitle: Caf\xe9\n', 'latin1'))
+    const { code, stdout } = await gitsm(['validate', '--format', 'json'], dir)
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout).diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'file/encoding', file: 'services/latin1.yaml', line: 3 }),
+      expect.objectContaining({ ruleId: 'ref/unknown-service', file: 'services/payments-api.yaml' }),
+    ])
   })
 
   it('--ref reads a commit without a checkout, and --changed-since checks only changed files', async () => {
