@@ -50,9 +50,11 @@ interface PhaseResult {
   medianMs: number
   minMs: number
   samplesMs: number[]
+  /** Median CPU time (user + system, all threads). */
+  cpuMs: number | undefined
   peakRssKb: number | undefined
   exitCode: number
-  steps?: { name: string; medianMs: number; peakRssKb: number | undefined; exitCode: number }[]
+  steps?: { name: string; medianMs: number; cpuMs: number | undefined; peakRssKb: number | undefined; exitCode: number }[]
 }
 
 interface GitsmSummary {
@@ -119,16 +121,18 @@ async function measureSize(files: number): Promise<SizeResult> {
     for (const phase of phases) {
       if (phase === 'peer') {
         let ms = 0
+        let cpuMs: number | undefined
         let rssKb: number | undefined
         let code = 0
         for (const step of steps) {
           const s = await runOnce(step.command, step.args, repo.dir)
           ms += s.ms
+          cpuMs = s.cpuMs === undefined ? undefined : (cpuMs ?? 0) + s.cpuMs
           rssKb = Math.max(rssKb ?? 0, s.rssKb ?? 0) || undefined
           code = Math.max(code, s.code)
           if (keep) stepSamples.set(step.name, [...(stepSamples.get(step.name) ?? []), s])
         }
-        if (keep) samples.peer.push({ ms, rssKb, code, stdout: '', stderr: '' })
+        if (keep) samples.peer.push({ ms, cpuMs, rssKb, code, stdout: '', stderr: '' })
       } else {
         if ((phase === 'validate' || phase === 'changed') && !existsSync(join(projectRoot, 'lib', 'src', 'cli', 'main.js'))) continue
         const s = await runOnce(process.execPath, commands[phase].args, commands[phase].cwd)
@@ -151,12 +155,14 @@ async function measureSize(files: number): Promise<SizeResult> {
     if (list.length === 0) continue
     const ms = list.map((s) => s.ms)
     const rss = list.map((s) => s.rssKb).filter((v): v is number => v !== undefined)
-    const entry: PhaseResult = { medianMs: median(ms), minMs: Math.min(...ms), samplesMs: ms.map(Math.round), peakRssKb: rss.length > 0 ? Math.max(...rss) : undefined, exitCode: Math.max(...list.map((s) => s.code)) }
+    const cpu = list.map((s) => s.cpuMs).filter((v): v is number => v !== undefined)
+    const entry: PhaseResult = { medianMs: median(ms), minMs: Math.min(...ms), samplesMs: ms.map(Math.round), cpuMs: cpu.length > 0 ? median(cpu) : undefined, peakRssKb: rss.length > 0 ? Math.max(...rss) : undefined, exitCode: Math.max(...list.map((s) => s.code)) }
     if (phase === 'peer') {
       entry.steps = steps.map((step) => {
         const s = stepSamples.get(step.name) ?? []
         const r = s.map((x) => x.rssKb).filter((v): v is number => v !== undefined)
-        return { name: step.name, medianMs: median(s.map((x) => x.ms)), peakRssKb: r.length > 0 ? Math.max(...r) : undefined, exitCode: Math.max(...s.map((x) => x.code)) }
+        const c = s.map((x) => x.cpuMs).filter((v): v is number => v !== undefined)
+        return { name: step.name, medianMs: median(s.map((x) => x.ms)), cpuMs: c.length > 0 ? median(c) : undefined, peakRssKb: r.length > 0 ? Math.max(...r) : undefined, exitCode: Math.max(...s.map((x) => x.code)) }
       })
     }
     result.phases[phase] = entry
@@ -222,7 +228,7 @@ function printSize(r: SizeResult): void {
   console.log('')
   console.log(`## ${r.files.toLocaleString('en')} files: ${c.services} services, ${c.slas} SLAs, ${c.models} standard changes, ${c.changes} changes, ${c.incidents} incidents, ${c.problems} problems, ${c.articles} articles; ${r.repository.commits} commits; PR of ${r.repository.prChanged} files`)
   console.log('')
-  const header = [pad('phase', 42), pad('median', 9, true), pad('min', 9, true), pad('x floor', 8, true), pad('x peer', 8, true), pad('peak RSS', 9, true), pad('exit', 5, true)]
+  const header = [pad('phase', 42), pad('median', 9, true), pad('min', 9, true), pad('x floor', 8, true), pad('x peer', 8, true), pad('CPU', 9, true), pad('peak RSS', 9, true), pad('exit', 5, true)]
   console.log(header.join('  '))
   console.log(header.map((h) => '-'.repeat(h.length)).join('  '))
   for (const phase of phaseNames) {
@@ -230,9 +236,9 @@ function printSize(r: SizeResult): void {
     if (!e) continue
     const toFloor = phase === 'floor' ? 1 : phase === 'validate' ? r.ratios.validateToFloor : phase === 'changed' ? r.ratios.changedToFloor : r.ratios.peerToFloor
     const toPeer = phase === 'validate' ? r.ratios.validateToPeer : phase === 'changed' ? r.ratios.changedToPeer : phase === 'peer' ? 1 : null
-    console.log([pad(labels[phase], 42), pad(fmtMs(e.medianMs), 9, true), pad(fmtMs(e.minMs), 9, true), pad(fmtRatio(toFloor), 8, true), pad(fmtRatio(toPeer), 8, true), pad(fmtRss(e.peakRssKb), 9, true), pad(String(e.exitCode), 5, true)].join('  '))
+    console.log([pad(labels[phase], 42), pad(fmtMs(e.medianMs), 9, true), pad(fmtMs(e.minMs), 9, true), pad(fmtRatio(toFloor), 8, true), pad(fmtRatio(toPeer), 8, true), pad(fmtMs(e.cpuMs), 9, true), pad(fmtRss(e.peakRssKb), 9, true), pad(String(e.exitCode), 5, true)].join('  '))
     for (const step of e.steps ?? []) {
-      console.log([pad(`  ${step.name}`, 42), pad(fmtMs(step.medianMs), 9, true), pad('', 9), pad('', 8), pad('', 8), pad(fmtRss(step.peakRssKb), 9, true), pad(String(step.exitCode), 5, true)].join('  '))
+      console.log([pad(`  ${step.name}`, 42), pad(fmtMs(step.medianMs), 9, true), pad('', 9), pad('', 8), pad('', 8), pad(fmtMs(step.cpuMs), 9, true), pad(fmtRss(step.peakRssKb), 9, true), pad(String(step.exitCode), 5, true)].join('  '))
     }
   }
   console.log('')
@@ -255,7 +261,7 @@ function printSize(r: SizeResult): void {
 
 mkdirSync(outDir, { recursive: true })
 const cpu = cpus()
-console.log(`# gitsm benchmark: ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${runs} runs (${warmup} warm-up), each a fresh process, files in the page cache; peak RSS from ${rssSource}`)
+console.log(`# gitsm benchmark: ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${runs} runs (${warmup} warm-up), each a fresh process, files in the page cache; wall time, CPU (user + system, all threads) and peak RSS from ${rssSource}`)
 console.log('# peer chain: ajv-cli 5 (--spec=draft2020 --all-errors, formats and YAML 1.2 core via bench/phases/ajv-setup.cjs) per kind over the YAML files, then markdownlint-cli2 over the Markdown records (front matter is not schema-checked by this chain)')
 const results: SizeResult[] = []
 for (const files of sizes) {

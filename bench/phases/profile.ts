@@ -1,5 +1,5 @@
-/** Reads a V8 .cpuprofile and names the functions with the most self time. */
-import { readFileSync } from 'node:fs'
+/** Reads a V8 .cpuprofile and names the functions with the most self time, and the packages they belong to. */
+import { existsSync, readFileSync } from 'node:fs'
 
 interface ProfileNode {
   id: number
@@ -13,6 +13,33 @@ interface CpuProfile {
   endTime: number
   samples: number[]
   timeDeltas: number[]
+}
+
+/**
+ * For a bundled file (esbuild marks each module with a `// node_modules/x/y.js` or `// src/a.ts` line), the
+ * module that holds a 0-based line; else the file itself.
+ */
+const bundleIndex = new Map<string, { line: number; module: string }[]>()
+function moduleAt(path: string, line: number): string {
+  let index = bundleIndex.get(path)
+  if (!index) {
+    index = []
+    if (path.startsWith('/') && existsSync(path)) {
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((text, i) => {
+          const m = /^\/\/ ((?:node_modules|src)\/\S+)$/.exec(text)
+          if (m) index?.push({ line: i, module: m[1] as string })
+        })
+    }
+    bundleIndex.set(path, index)
+  }
+  let found: string | undefined
+  for (const entry of index) {
+    if (entry.line > line) break
+    found = entry.module
+  }
+  return found ?? path
 }
 
 export interface HotFunction {
@@ -35,7 +62,8 @@ export function topFunctions(file: string, limit = 15, trim = ''): { totalMs: nu
     if (!node) continue
     total += micros
     const { functionName, url, lineNumber } = node.callFrame
-    const location = url ? `${url.replace(/^file:\/\//, '').replace(trim, '')}:${lineNumber + 1}` : ''
+    const path = url.replace(/^file:\/\//, '')
+    const location = url ? `${moduleAt(path, lineNumber).replace(trim, '')} (${path.replace(trim, '')}:${lineNumber + 1})` : ''
     const name = functionName || '(anonymous)'
     const key = `${name}@${location}`
     const entry = merged.get(key) ?? { name, location, selfMs: 0, share: 0 }
@@ -53,8 +81,9 @@ export function timeByPackage(file: string, trim = ''): { name: string; selfMs: 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const sums = new Map<string, number>()
   profile.samples.forEach((id, i) => {
-    const url = byId.get(id)?.callFrame.url ?? ''
-    const path = url.replace(/^file:\/\//, '').replace(trim, '')
+    const frame = byId.get(id)?.callFrame
+    const url = frame?.url ?? ''
+    const path = moduleAt(url.replace(/^file:\/\//, ''), frame?.lineNumber ?? 0).replace(trim, '')
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? (path.startsWith('node:') || path === '' ? byId.get(id)?.callFrame.functionName.startsWith('(') ? (byId.get(id)?.callFrame.functionName as string) : 'node internals' : path.split('/').slice(0, 3).join('/'))
     sums.set(pkg, (sums.get(pkg) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
   })
