@@ -48,6 +48,9 @@ export interface ValidationResult {
 
 const recordExtension = /\.(ya?ml|md)$/i
 
+/** From this many Markdown files on, worker threads parse them (starting one costs about as much as 100 files). */
+const workerThreshold = 100
+
 /**
  * Validates an ITSM repository: reads gitsm.yaml, then every record file (or those changed since a REV), parses
  * each once, and runs the schemas and rules. Throws ConfigError (exit 2) for a bad gitsm.yaml and
@@ -92,10 +95,16 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
 
   const diagnostics: Diagnostic[] = [...listing.diagnostics]
   const parsedRecords: ParsedRecord[] = []
-  const markdown = createMarkdownParser({ budgetMs: loaderLimits.markdownParseMs })
+  // Markdown goes first, to worker threads when there is enough of it to pay for starting them: they parse on the
+  // other cores while this thread parses the YAML.
+  const isMarkdown = (entry: TreeEntry): boolean => /\.md$/i.test(entry.path)
+  const toParse = [...checked, ...context]
+  const markdownCount = toParse.filter(isMarkdown).length
+  const ordered = [...toParse.filter(isMarkdown), ...toParse.filter((e) => !isMarkdown(e))]
+  const markdown = createMarkdownParser({ budgetMs: loaderLimits.markdownParseMs, mainThread: markdownCount < workerThreshold })
   try {
-    const results = await mapLimit([...checked, ...context], 32, async (entry) => {
-      const limit = /\.md$/i.test(entry.path) ? loaderLimits.markdownBytes : loaderLimits.recordBytes
+    const results = await mapLimit(ordered, 64, async (entry) => {
+      const limit = isMarkdown(entry) ? loaderLimits.markdownBytes : loaderLimits.recordBytes
       if (entry.size > limit) return tooLarge(entry, limit)
       let text: string | undefined
       try {
@@ -106,7 +115,7 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
         throw error
       }
       if (text === undefined) return undefined
-      return /\.md$/i.test(entry.path) ? markdown.parse({ path: entry.path, text }) : parseRecordFile({ path: entry.path, text })
+      return isMarkdown(entry) ? markdown.parse({ path: entry.path, text }) : parseRecordFile({ path: entry.path, text })
     })
     for (const result of results) {
       if (!result) continue
@@ -116,6 +125,8 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   } finally {
     await markdown.close()
   }
+  // Rules see records in path order, whatever order they were parsed in.
+  parsedRecords.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 
   const lint = lintRecords({ records: parsedRecords, config, now: options.now, listed, reportFiles })
   const kept = reportFiles ? diagnostics.filter((d) => d.file === undefined || reportFiles.has(d.file)) : diagnostics

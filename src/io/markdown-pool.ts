@@ -2,12 +2,12 @@ import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
-import type { Root } from 'mdast'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { InfrastructureError } from '../errors.js'
 import type { ParsedRecord } from '../model/record.js'
 import { loaderLimits } from '../parse/limits.js'
-import { parseMarkdownRecord, recordFromTree } from '../parse/markdown.js'
+import { parseMarkdownRecord, recordFromParts } from '../parse/markdown.js'
+import type { MarkdownParts } from '../parse/markdown-outline.js'
 import type { LoadResult } from '../parse/yaml-document.js'
 import { isSafeForMainThread } from './markdown-risk.js'
 import { fileDiagnostic } from './tree-paths.js'
@@ -20,7 +20,8 @@ export interface MarkdownParserOptions {
   workers?: number
   /**
    * Parse small, plain files in the main thread (default true): see markdown-risk.ts. Starting a worker costs more
-   * than parsing a pull request's worth of ordinary articles.
+   * than parsing a pull request's worth of ordinary articles. Turn it off for large batches, where the workers
+   * parse on the other cores while the main thread does the rest.
    */
   mainThread?: boolean
 }
@@ -49,18 +50,24 @@ interface Slot {
   worker: Worker
   port: MessagePort
   ready: boolean
-  job?: Job
+  /** Sent and not answered yet, in the order the worker parses them. */
+  inFlight: Job[]
   timer?: NodeJS.Timeout
 }
 
 /** A worker that fails this many times in a row before it is ready means the workers cannot start. */
 const maxStartFailures = 3
 
+/** Files sent ahead to one worker: enough that it never waits for a busy main thread, few enough to re-queue. */
+const maxInFlight = 512
+
 /**
  * Creates a pool of worker threads that parse Markdown under a time budget. remark-parse is synchronous and
- * super-linear on some inputs (THREATS.md), so it cannot be interrupted in the main thread. Small files that a linear
- * pre-check (markdown-risk.ts) finds plain are parsed in the main thread; the others wait for a worker. Workers start
- * when the first such file comes; idle workers do not keep the process alive. Call close() when done.
+ * super-linear on some inputs (THREATS.md), so it cannot be interrupted in the main thread. Each worker gets many
+ * files ahead and parses them in order; the budget runs from its last answer, so the file it is stuck on is the one
+ * over budget: that file is reported, the worker replaced, and the files queued behind it are sent again. Small
+ * files that a linear pre-check (markdown-risk.ts) finds plain may be parsed in the main thread instead. Idle
+ * workers do not keep the process alive. Call close() when done.
  */
 export function createMarkdownParser(options: MarkdownParserOptions = {}): MarkdownParser {
   const budgetMs = options.budgetMs ?? loaderLimits.markdownParseMs
@@ -79,7 +86,7 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): Markd
   const spawn = (): void => {
     const { port1, port2 } = new MessageChannel()
     const worker = startWorker(port2)
-    const slot: Slot = { worker, port: port1, ready: false }
+    const slot: Slot = { worker, port: port1, ready: false, inFlight: [] }
     slots.push(slot)
     port1.on('message', (reply: ParseReply) => onReply(slot, reply))
     worker.on('error', (error) => retire(slot, `The Markdown parser stopped: ${error.message}`))
@@ -92,40 +99,50 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): Markd
     if ('ready' in reply) {
       slot.ready = true
       startFailures = 0
-      slot.worker.unref()
       pump()
+      // Still idle (another worker took the work): it must not keep the process alive.
+      if (slot.inFlight.length === 0) restartTimer(slot)
       return
     }
-    const job = slot.job
+    const job = slot.inFlight[0]
     if (!job || job.id !== reply.id) return
-    finish(slot)
+    slot.inFlight.shift()
     try {
-      job.resolve(reply.ok ? recordFromTree(JSON.parse(reply.json) as Root, job.text, job.path) : failure(reply.ruleId, job.path, reply.message))
+      job.resolve(reply.ok ? recordFromParts(JSON.parse(reply.json) as MarkdownParts, job.path) : failure(reply.ruleId, job.path, reply.message))
     } catch (error) {
       job.resolve(failure('markdown/syntax', job.path, `The Markdown parser failed: ${error instanceof Error ? error.message : String(error)}`))
     }
+    restartTimer(slot)
     pump()
   }
 
-  /** Frees a slot after its job ended; an idle worker must not keep the process alive. */
-  const finish = (slot: Slot): void => {
+  /** The budget runs from the worker's last answer, for the file it is parsing now: the first one in flight. */
+  const restartTimer = (slot: Slot): void => {
     clearTimeout(slot.timer)
-    slot.job = undefined
     slot.timer = undefined
-    slot.worker.unref()
-    slot.port.unref()
+    if (slot.inFlight.length > 0) {
+      slot.timer = setTimeout(() => onTimeout(slot), budgetMs)
+      slot.worker.ref()
+      slot.port.ref()
+    } else {
+      // An idle worker must not keep the process alive.
+      slot.worker.unref()
+      slot.port.unref()
+    }
   }
 
-  /** Removes a worker that crashed, exited or ran over the budget; its job gets a diagnostic. */
-  const retire = (slot: Slot, message: string): void => {
+  /** Removes a worker that crashed, exited or ran over the budget; its current file gets a diagnostic. */
+  const retire = (slot: Slot, message: string, ruleId = 'markdown/syntax'): void => {
     const at = slots.indexOf(slot)
     if (at < 0) return
     slots.splice(at, 1)
-    const job = slot.job
-    finish(slot)
+    clearTimeout(slot.timer)
+    const [current, ...behind] = slot.inFlight.splice(0)
     slot.port.close()
     void slot.worker.terminate()
-    if (job) job.resolve(failure('markdown/syntax', job.path, message))
+    // The files queued behind the culprit were never parsed: send them again, first.
+    queue.unshift(...behind)
+    if (current) current.resolve(failure(ruleId, current.path, message))
     else if (!slot.ready && !closed && ++startFailures >= maxStartFailures) {
       const error = new InfrastructureError(`The Markdown parser's worker threads cannot start: ${message}`)
       for (const waiting of queue.splice(0)) waiting.reject(error)
@@ -136,43 +153,39 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): Markd
   }
 
   const onTimeout = (slot: Slot): void => {
-    const job = slot.job
-    if (!job) return
-    // The main thread may have been busy while the result was already on its way.
-    const pending = receiveMessageOnPort(slot.port)
-    if (pending) {
+    // The main thread may have been busy while answers were already on their way.
+    let drained = false
+    for (let pending = receiveMessageOnPort(slot.port); pending; pending = receiveMessageOnPort(slot.port)) {
       onReply(slot, pending.message as ParseReply)
-      return
+      drained = true
     }
-    slot.job = undefined
-    retire(slot, '')
-    job.resolve(
-      failure(
-        'markdown/too-slow',
-        job.path,
-        `This file took longer than ${budgetMs} ms to parse, which usually means pathological emphasis or nesting (long runs of * and _, deeply nested brackets, quotes or lists). Simplify it.`,
-      ),
+    if (drained || slot.inFlight.length === 0) return
+    retire(
+      slot,
+      `This file took longer than ${budgetMs} ms to parse, which usually means pathological emphasis or nesting (long runs of * and _, deeply nested brackets, quotes or lists). Simplify it.`,
+      'markdown/too-slow',
     )
   }
 
   const pump = (): void => {
     if (closed) return
-    for (const slot of slots) {
-      if (queue.length === 0) return
-      if (!slot.ready || slot.job) continue
+    while (queue.length > 0) {
+      let target: Slot | undefined
+      for (const slot of slots) {
+        if (slot.ready && slot.inFlight.length < maxInFlight && (!target || slot.inFlight.length < target.inFlight.length)) target = slot
+      }
+      if (!target) break
       const job = queue.shift()!
-      slot.job = job
-      slot.worker.ref()
-      slot.port.ref()
-      slot.timer = setTimeout(() => onTimeout(slot), budgetMs)
-      slot.port.postMessage({ id: job.id, text: job.text })
+      target.inFlight.push(job)
+      target.port.postMessage({ id: job.id, text: job.text })
+      if (target.inFlight.length === 1) restartTimer(target)
     }
     // Start workers only for work that waits; the ones starting count as capacity.
     const starting = slots.filter((slot) => !slot.ready).length
     const wanted = Math.min(queue.length - starting, size - slots.length)
     for (let i = 0; i < wanted; i++) spawn()
     // A starting worker must keep the process alive while files wait for it.
-    for (const slot of slots) if (!slot.ready) slot.worker.ref()
+    for (const slot of slots) if (!slot.ready && queue.length > 0) slot.worker.ref()
   }
 
   return {
@@ -199,10 +212,9 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): Markd
       const error = new Error('The Markdown parser was closed before this file was parsed.')
       for (const job of queue.splice(0)) job.reject(error)
       const stopping = slots.splice(0).map((slot) => {
-        const job = slot.job
-        finish(slot)
+        clearTimeout(slot.timer)
+        for (const job of slot.inFlight.splice(0)) job.reject(error)
         slot.port.close()
-        job?.reject(error)
         return slot.worker.terminate()
       })
       await Promise.all(stopping)

@@ -1,10 +1,11 @@
 import { workerData, type MessagePort } from 'node:worker_threads'
-import type { Node } from 'mdast'
+import { outlineMarkdown, type MarkdownParts } from '../parse/markdown-outline.js'
 import { parseMarkdownTree } from '../parse/markdown.js'
 
 /*
- * Runs in a worker thread started by markdown-pool.ts: parses one Markdown text per message and posts the mdast
- * tree back, so that the main thread can stop a parse that runs over its time budget.
+ * Runs in a worker thread started by markdown-pool.ts: parses each Markdown text it is sent, in order, and posts
+ * back its front matter and outline (never the whole tree, which would cost more to send than to parse), so that
+ * the main thread can stop a parse that runs over its time budget.
  */
 
 export interface ParseRequest {
@@ -12,15 +13,15 @@ export interface ParseRequest {
   text: string
 }
 
-/** The tree travels as JSON: for mdast, stringify plus parse costs a third of a structured clone. */
 export type ParseReply =
   | { ready: true }
+  // The parts travel as one JSON string: cheaper to send than a structured clone of many small objects.
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; ruleId: 'markdown/syntax' | 'markdown/too-deep'; message: string }
 
 /**
- * Deepest mdast tree sent back. Real documents stay far below; deeper trees come from thousands of nested quotes,
- * lists or links, and would overflow the stack of whatever walks them in the main thread (its stack is smaller).
+ * Deepest mdast tree accepted. Real documents stay far below; deeper trees come from thousands of nested quotes,
+ * lists or links.
  */
 export const maxTreeDepth = 256
 
@@ -34,9 +35,9 @@ port.on('message', ({ id, text }: ParseRequest) => {
     reply =
       depth > maxTreeDepth
         ? { id, ok: false, ruleId: 'markdown/too-deep', message: `This file nests quotes, lists or inline markup ${depth} levels deep; the limit is ${maxTreeDepth}. Flatten it.` }
-        : { id, ok: true, json: JSON.stringify(tree) }
+        : { id, ok: true, json: JSON.stringify(outlineMarkdown(tree) satisfies MarkdownParts) }
   } catch (error) {
-    reply = { id, ok: false, ruleId: 'markdown/syntax', message: `The Markdown parser failed: ${describe(error)}` }
+    reply = { id, ok: false, ruleId: 'markdown/syntax', message: `The Markdown parser failed: ${error instanceof Error ? error.message : String(error)}` }
   }
   port.postMessage(reply)
 })
@@ -44,17 +45,13 @@ port.on('message', ({ id, text }: ParseRequest) => {
 port.postMessage({ ready: true } satisfies ParseReply)
 
 /** The depth of a tree, without recursion. */
-function treeDepth(root: Node): number {
+function treeDepth(root: { children?: unknown[] }): number {
   let deepest = 0
-  const stack: [Node, number][] = [[root, 1]]
+  const stack: [{ children?: unknown[] }, number][] = [[root, 1]]
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!
     if (depth > deepest) deepest = depth
-    if ('children' in node) for (const child of node.children as Node[]) stack.push([child, depth + 1])
+    if (Array.isArray(node.children)) for (const child of node.children as { children?: unknown[] }[]) stack.push([child, depth + 1])
   }
   return deepest
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,4 +1,3 @@
-import type { Root } from 'mdast'
 import type { RecordPath, SourceRange } from '../diagnostics/diagnostic.js'
 import type { Kind } from './kinds.js'
 
@@ -21,10 +20,40 @@ export interface ParsedData {
   locate: Locate
 }
 
-/** The Markdown body of a record: the whole file's mdast tree, positions in the file's own lines. */
-export interface MarkdownBody {
-  tree: Root
+/** A heading of a Markdown body. */
+export interface MarkdownHeading {
+  depth: number
+  /** The heading's plain text (markup removed). */
   text: string
+  range: SourceRange
+  /** No content follows before the next heading of the same or a higher level (or the end). */
+  empty: boolean
+}
+
+/** A link target: an inline link, a reference definition, or an image. */
+export interface MarkdownLink {
+  url: string
+  range: SourceRange
+  kind: 'link' | 'definition' | 'image'
+  /** For images: the alternative text ('' when missing). */
+  alt?: string
+}
+
+/** Raw HTML in a Markdown body. */
+export interface MarkdownHtml {
+  value: string
+  range: SourceRange
+}
+
+/**
+ * What the knowledge-base checks need from a Markdown body, taken from its mdast tree: headings, links, images and
+ * raw HTML, with positions in the file's own lines. The tree itself is not kept: thousands of them would cost more
+ * memory than every other part of a run together.
+ */
+export interface MarkdownBody {
+  headings: MarkdownHeading[]
+  links: MarkdownLink[]
+  html: MarkdownHtml[]
 }
 
 /** A record file that parsed: its data with positions and, for Markdown, its body. */

@@ -1,5 +1,6 @@
 export { estimateNestingDepth } from './depth.js'
 export { loaderLimits } from './limits.js'
-export { parseMarkdownRecord, parseMarkdownTree, recordFromTree } from './markdown.js'
+export { parseMarkdownRecord, parseMarkdownTree, recordFromParts } from './markdown.js'
+export { outlineMarkdown, type FrontMatter, type MarkdownParts } from './markdown-outline.js'
 export { parseRecordFile } from './record-file.js'
 export { parseYaml, type LoadResult, type ParseYamlOptions } from './yaml-document.js'

@@ -1,10 +1,11 @@
-import type { Root, Yaml } from 'mdast'
+import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { ParsedRecord } from '../model/record.js'
 import { loaderLimits } from './limits.js'
+import { outlineMarkdown, type MarkdownParts } from './markdown-outline.js'
 import { parseYaml, type LoadResult } from './yaml-document.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
@@ -16,41 +17,38 @@ export function parseMarkdownTree(text: string): Root {
 
 /**
  * Parses a Markdown record: the front matter as a record (positions shifted to the file's real lines) and the
- * whole file as the body. Never throws. A file without front matter is an error: records need `kind` and `id`.
+ * outline of the body. Never throws. A file without front matter is an error: records need `kind` and `id`.
+ * Synchronous and unbounded in time: for untrusted text, parse through the worker pool, which has a time budget.
  */
 export function parseMarkdownRecord(text: string, file: string): LoadResult<ParsedRecord> {
   if (text.length > loaderLimits.markdownBytes) {
     return failure('file/too-large', `This Markdown file is ${text.length} characters; the limit is ${loaderLimits.markdownBytes}. Split it into several articles.`, file)
   }
-  let tree: Root
+  let parts: MarkdownParts
   try {
-    tree = parseMarkdownTree(text)
+    parts = outlineMarkdown(parseMarkdownTree(text))
   } catch (error) {
     return failure('markdown/syntax', `The Markdown parser failed: ${error instanceof Error ? error.message : String(error)}`, file)
   }
-  return recordFromTree(tree, text, file)
+  return recordFromParts(parts, file)
 }
 
-/** Builds the record from an already parsed tree (used when parsing ran elsewhere, e.g. in a worker). */
-export function recordFromTree(tree: Root, text: string, file: string): LoadResult<ParsedRecord> {
-  const first = tree.children[0]
-  if (!first || first.type !== 'yaml') {
+/** Builds the record from a parsed file's parts (used when parsing ran elsewhere, e.g. in a worker). */
+export function recordFromParts(parts: MarkdownParts, file: string): LoadResult<ParsedRecord> {
+  const { frontMatter, body } = parts
+  if (!frontMatter) {
     return failure(
       'markdown/no-front-matter',
       'This Markdown file has no front matter. Start it with a `---` block holding at least `kind`, `id` and `title` (or list it under `ignore:` in gitsm.yaml).',
       file,
     )
   }
-  const frontMatter = first as Yaml
-  const startLine = frontMatter.position?.start.line ?? 1
-  const parsed = parseYaml(frontMatter.value, { file, lineOffset: startLine, maxLength: loaderLimits.recordBytes })
-  if (!parsed.ok) {
-    if (frontMatter.value.trim() === '') {
-      return failure('markdown/no-front-matter', 'The front matter is empty. It needs at least `kind`, `id` and `title`.', file, startLine)
-    }
-    return parsed
+  if (frontMatter.value.trim() === '') {
+    return failure('markdown/no-front-matter', 'The front matter is empty. It needs at least `kind`, `id` and `title`.', file, frontMatter.line)
   }
-  return { ok: true, value: { file, format: 'markdown', data: parsed.value.data, locate: parsed.value.locate, body: { tree, text } } }
+  const parsed = parseYaml(frontMatter.value, { file, lineOffset: frontMatter.line, maxLength: loaderLimits.recordBytes })
+  if (!parsed.ok) return parsed
+  return { ok: true, value: { file, format: 'markdown', data: parsed.value.data, locate: parsed.value.locate, body } }
 }
 
 function failure(ruleId: string, message: string, file: string, line = 1): LoadResult<never> {

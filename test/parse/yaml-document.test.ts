@@ -96,7 +96,7 @@ describe('Markdown records', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.value.locate(['id'])).toMatchObject({ line: 3, column: 5 })
-    expect(result.value.body?.tree.children.some((n) => n.type === 'heading')).toBe(true)
+    expect(result.value.body?.headings).toEqual([{ depth: 1, text: 'T', range: { line: 6, column: 1, endLine: 6, endColumn: 4 }, empty: true }])
   })
 
   it('reports front-matter YAML errors at the file line', () => {
