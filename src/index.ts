@@ -1,4 +1,4 @@
-export { validateRepository, type ValidateOptions, type ValidationResult } from './api/validate-repository.js'
+export { validateRepository, type ValidateOptions, type ValidationResult, type ValidationScope } from './api/validate-repository.js'
 export { configFile, readConfig } from './config/read.js'
 export { defaultConfig } from './config/defaults.js'
 export { validateConfig } from './config/validate.js'

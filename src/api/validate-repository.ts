@@ -5,17 +5,17 @@ import { sortDiagnostics } from '../diagnostics/sort.js'
 import { isFileContentError } from '../io/decode.js'
 import { createMarkdownParser } from '../io/markdown-pool.js'
 import { openWorkingTree } from '../io/working-tree.js'
-import { folderKind, trimSlashes } from '../lint/classify.js'
+import { trimSlashes } from '../lint/classify.js'
 import { lintRecords } from '../lint/engine.js'
 import type { ListedRecord } from '../lint/record-index.js'
 import type { Config } from '../model/config.js'
 import { kindFolder } from '../model/config.js'
-import { idPrefixes, kinds, slugKinds } from '../model/kinds.js'
+import { kinds } from '../model/kinds.js'
 import type { ItsmRecord, ParsedRecord } from '../model/record.js'
 import type { TreeEntry, TreeReader } from '../model/source.js'
 import { loaderLimits } from '../parse/limits.js'
 import { parseRecordFile } from '../parse/record-file.js'
-import { configFile } from '../config/read.js'
+import { scopeToChanges } from './changed-scope.js'
 
 export interface ValidateOptions {
   /** The repository root: the folder holding gitsm.yaml. */
@@ -44,6 +44,14 @@ export interface ValidationResult {
   /** The records that parsed (checked and context records). */
   parsed: ItsmRecord[]
   config: Config
+  /** Whether the whole repository was checked and, for `changedSince`, why it had to be. */
+  scope: ValidationScope
+}
+
+export interface ValidationScope {
+  full: boolean
+  /** Why a `changedSince` run checked the whole repository. */
+  reason?: string
 }
 
 const recordExtension = /\.(ya?ml|md)$/i
@@ -68,28 +76,16 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   const entries = dedupeByPath(listing.entries).filter((e) => recordExtension.test(e.path) && !ignored(e.path))
 
   let checked: TreeEntry[] = entries
-  const context: TreeEntry[] = []
-  const listed: ListedRecord[] = []
+  let context: TreeEntry[] = []
+  let listed: ListedRecord[] = []
   let reportFiles: Set<string> | undefined
+  let scope: ValidationScope = { full: true }
   if (options.changedSince !== undefined) {
-    const { changedFilesSince } = await import('../io/changed-files.js')
-    const changed = new Set(await changedFilesSince(options.root, options.changedSince, options.ref ? { ref: options.ref } : undefined))
-    // A new gitsm.yaml can change the meaning of every record: check them all.
-    if (!changed.has(configFile)) {
-      reportFiles = changed
-      checked = entries.filter((e) => changed.has(e.path))
-      // Catalog records are few and other records need their content (standard change models, the dependency
-      // graph), so they are always parsed; the rest are known by the ids their file names carry.
-      const catalog = new Set(slugKinds.map((kind) => trimSlashes(kindFolder(config, kind))))
-      for (const entry of entries) {
-        if (changed.has(entry.path)) continue
-        const kind = folderKind(entry.path, config)
-        if (kind && catalog.has(trimSlashes(kindFolder(config, kind))) && slugKinds.includes(kind)) context.push(entry)
-        else if (kind) {
-          const id = idFromFileName(entry.path, idPrefixes[kind])
-          if (id) listed.push({ file: entry.path, kind, id })
-        }
-      }
+    const decided = await scopeToChanges({ root: options.root, rev: options.changedSince, ref: options.ref, config, entries, isIgnored: ignored })
+    if (decided.full) scope = { full: true, reason: decided.reason }
+    else {
+      scope = { full: false }
+      ;({ reportFiles, checked, context, listed } = decided)
     }
   }
 
@@ -150,15 +146,8 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     sources,
     parsed: lint.records,
     config,
+    scope,
   }
-}
-
-/** The id a file name carries for a kind with a `PREFIX-NNNN` id: `CHG-0042-upgrade.yaml` → `CHG-0042`. */
-function idFromFileName(path: string, prefix: string | undefined): string | undefined {
-  if (!prefix) return undefined
-  const base = path.slice(path.lastIndexOf('/') + 1)
-  const match = new RegExp(`^(${prefix}-[0-9]{4,})(?=[-.])`).exec(base)
-  return match?.[1]
 }
 
 function tooLarge(entry: TreeEntry, limit: number): { ok: false; diagnostics: Diagnostic[] } {

@@ -12,6 +12,7 @@ import {
   UsageError,
   validateRepository,
   type Diagnostic,
+  type ValidationScope,
 } from '../index.js'
 import { validateHelp } from './help.js'
 import { useColor, type CliIo } from './io.js'
@@ -68,9 +69,15 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
       displayRoot,
       io,
       elapsedMs,
+      note: scopeNote(values['changed-since'], result.scope),
     }),
   )
   return result.errors > 0 ? 1 : 0
+}
+
+function scopeNote(changedSince: string | undefined, scope: ValidationScope): string | undefined {
+  if (changedSince === undefined) return undefined
+  return scope.full ? `Checked the whole repository, not only the changes since ${changedSince}: ${scope.reason}.` : `Checked the files changed since ${changedSince}.`
 }
 
 interface RenderInput {
@@ -83,6 +90,7 @@ interface RenderInput {
   displayRoot: string
   io: CliIo
   elapsedMs?: number
+  note?: string
 }
 
 function render(format: Format, input: RenderInput): string {
@@ -97,7 +105,7 @@ function render(format: Format, input: RenderInput): string {
       return formatGithubAnnotations(input.diagnostics, workspacePrefix(input))
     case 'pretty':
       return formatPretty(
-        { diagnostics: input.diagnostics, sources: input.sources, files: input.files, records: input.records, source: input.source, displayRoot: input.displayRoot, elapsedMs: input.elapsedMs },
+        { diagnostics: input.diagnostics, sources: input.sources, files: input.files, records: input.records, source: input.source, displayRoot: input.displayRoot, elapsedMs: input.elapsedMs, note: input.note },
         { color: useColor(input.io) },
       )
   }

@@ -11,6 +11,8 @@ export interface PrettyInput {
   /** Prefix for file names so they can be clicked from the terminal (the root relative to the working directory). */
   displayRoot?: string
   elapsedMs?: number
+  /** A line to print before the summary, such as what a `--changed-since` run covered. */
+  note?: string
 }
 
 export interface PrettyOptions {
@@ -51,6 +53,7 @@ export function formatPretty(input: PrettyInput, options: PrettyOptions): string
     }
     if (out[out.length - 1] !== '') out.push('')
   }
+  if (input.note) out.push(paint('dim', oneLine(input.note)))
   out.push(summary(input, paint))
   return `${out.join('\n')}\n`
 }
