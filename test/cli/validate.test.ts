@@ -120,6 +120,21 @@ describe('gitsm validate', () => {
     ])
   })
 
+  it('reports a Markdown file that would take the parser minutes, and still checks the others', async () => {
+    const article = (id: string, body: string): string =>
+      `---\nkind: Article\nid: ${id}\ntitle: T\ntype: faq\nstatus: draft\nowner: "@acme/payments"\nreviewed_at: 2026-10-01\n---\n\n# T\n\n${body}\n`
+    // 300 KB of "*_" takes remark minutes; the budget is 2 s per file.
+    const dir = makeTree({ ...minimalRepo, 'services/payments-api.yaml': brokenService, 'kb/KB-0001.md': article('KB-0001', '*_'.repeat(150_000)), 'kb/KB-0002.md': article('KB-0002', 'Fine.') })
+    const started = Date.now()
+    const { code, stdout } = await gitsm(['validate', '--format', 'json', '--now', '2026-11-21T12:00:00Z'], dir)
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout).diagnostics.map((d: { file: string; ruleId: string }) => `${d.file} ${d.ruleId}`)).toEqual([
+      'kb/KB-0001.md markdown/too-slow',
+      'services/payments-api.yaml ref/unknown-service',
+    ])
+  })
+
   it('--ref reads a commit without a checkout, and --changed-since checks only changed files', async () => {
     const dir = makeRepo(minimalRepo)
     const base = git(dir, 'rev-parse', 'HEAD').trim()
