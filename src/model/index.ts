@@ -5,4 +5,5 @@ export { idPattern, idPrefixes, isKind, kindFormats, kinds, slugKinds, slugPatte
 export type { ItsmRecord, Locate, MarkdownBody, MarkdownHeading, MarkdownHtml, MarkdownLink, ParsedData, ParsedRecord, SourceFile } from './record.js'
 export type { RecordIndex, Rule, RuleContext, RuleReport } from './rule.js'
 export type { TreeEntry, TreeReader } from './source.js'
+export type { ChangeVerdict, IgnoredApproval, PolicyDecision, PolicyResult, PolicySnapshot, PullRequestCommit, PullRequestFacts, RecordVersions, RequirementResult, Review } from './policy.js'
 export { defineRule } from './rule.js'
