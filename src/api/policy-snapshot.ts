@@ -1,0 +1,122 @@
+import { readConfig } from '../config/read.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { ConfigError } from '../errors.js'
+import { changedFilesSince } from '../io/changed-files.js'
+import { resolveCommit } from '../io/git-rev.js'
+import { openGitTree } from '../io/git-tree.js'
+import { classifyRecord, folderKind } from '../lint/classify.js'
+import type { Config } from '../model/config.js'
+import type { PolicySnapshot, PullRequestFacts, RecordVersions } from '../model/policy.js'
+import type { ItsmRecord } from '../model/record.js'
+import type { TreeReader } from '../model/source.js'
+import { parseRecordFile } from '../parse/record-file.js'
+import { validateRepository } from './validate-repository.js'
+
+export interface SnapshotOptions {
+  /** The repository (a git work tree or bare repository). */
+  root: string
+  /** The pull request's base and head commits (any REV git understands). */
+  base: string
+  head: string
+  pr: PullRequestFacts
+  /**
+   * A team's active members (`@org/team` → lower-case logins) from GitHub, or undefined when the token cannot read
+   * it; then `teams:` in the base gitsm.yaml answers. Throws for infrastructure failures.
+   */
+  fetchTeam?: (team: string) => Promise<readonly string[] | undefined>
+}
+
+/**
+ * Reads everything the policy is judged on, once: the policy, teams and service catalog from the BASE commit (a
+ * pull request cannot weaken the rules it is judged by), the changed change records at base and head, and the
+ * head's validation findings for the changed files. Throws ConfigError (exit 2) when the base configuration is
+ * broken or a team's members cannot be known, InfrastructureError (exit 3) when git cannot answer.
+ */
+export async function readPolicySnapshot(options: SnapshotOptions): Promise<PolicySnapshot> {
+  const [baseSha, headSha] = await Promise.all([resolveCommit(options.root, options.base), resolveCommit(options.root, options.head)])
+  const [baseTree, headTree] = await Promise.all([openGitTree(options.root, baseSha), openGitTree(options.root, headSha)])
+  const config = await readConfig(baseTree)
+  const changedFiles = (await changedFilesSince(options.root, baseSha, { ref: headSha })).sort()
+
+  const validation = await validateRepository({ root: options.root, ref: headSha, changedSince: baseSha })
+  const headDiagnostics: Diagnostic[] = validation.diagnostics.filter((d) => d.severity === 'error')
+  const unreadable = new Set(headDiagnostics.filter((d) => d.ruleId.startsWith('yaml/') || d.ruleId.startsWith('file/') || d.ruleId.startsWith('markdown/')).map((d) => d.file))
+
+  const changes: RecordVersions[] = []
+  for (const file of changedFiles) {
+    if (folderKind(file, config) !== 'Change' || !/\.ya?ml$/i.test(file) || unreadable.has(file)) continue
+    const [base, head] = await Promise.all([readRecord(baseTree, file, config), readRecord(headTree, file, config)])
+    if (base || head) changes.push({ file, base, head })
+  }
+
+  const [baseServices, headServices] = await Promise.all([readServices(baseTree, config), readServices(headTree, config)])
+  const teams = await resolveTeams(teamsNeeded(config, changes, baseServices, headServices), config, options.fetchTeam)
+  return {
+    base: { sha: baseSha, config, services: baseServices },
+    head: { sha: headSha, services: headServices },
+    changedFiles,
+    changes,
+    headDiagnostics,
+    pr: options.pr,
+    teams,
+  }
+}
+
+async function readRecord(tree: TreeReader, file: string, config: Config): Promise<ItsmRecord | undefined> {
+  const text = await tree.read(file)
+  if (text === undefined) return undefined
+  const parsed = parseRecordFile({ path: file, text })
+  return parsed.ok ? classifyRecord(parsed.value, config) : undefined
+}
+
+async function readServices(tree: TreeReader, config: Config): Promise<Map<string, ItsmRecord>> {
+  const { entries } = await tree.list([config.paths.services])
+  const services = new Map<string, ItsmRecord>()
+  for (const entry of entries) {
+    if (!/\.ya?ml$/i.test(entry.path)) continue
+    const record = await readRecord(tree, entry.path, config).catch(() => undefined)
+    if (record?.kind === 'Service' && record.id !== undefined && !services.has(record.id)) services.set(record.id, record)
+  }
+  return services
+}
+
+const teamHandle = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/
+
+/** The teams the policy names and the teams owning services that the changed change records name. */
+function teamsNeeded(config: Config, changes: readonly RecordVersions[], base: Map<string, ItsmRecord>, head: Map<string, ItsmRecord>): Set<string> {
+  const teams = new Set<string>()
+  const policy = (config.policy ?? {}) as { approvals?: { require?: { team?: unknown }[] }[]; governance?: { team?: unknown }[] }
+  for (const rule of policy.approvals ?? []) for (const req of rule.require ?? []) if (typeof req.team === 'string') teams.add(req.team)
+  for (const req of policy.governance ?? []) if (typeof req.team === 'string') teams.add(req.team)
+  for (const { base: before, head: after } of changes) {
+    for (const record of [before, after]) {
+      const services = Array.isArray(record?.data.services) ? record.data.services : []
+      for (const id of services) {
+        const owner = typeof id === 'string' ? (base.get(id) ?? head.get(id))?.data.owner : undefined
+        if (typeof owner === 'string' && teamHandle.test(owner)) teams.add(owner)
+      }
+    }
+  }
+  return teams
+}
+
+async function resolveTeams(
+  needed: ReadonlySet<string>,
+  config: Config,
+  fetchTeam: SnapshotOptions['fetchTeam'],
+): Promise<Map<string, readonly string[]>> {
+  const teams = new Map<string, readonly string[]>()
+  const configured = new Map(Object.entries(config.teams).map(([team, members]) => [team.toLowerCase(), members]))
+  for (const team of [...needed].sort()) {
+    const live = fetchTeam ? await fetchTeam(team) : undefined
+    const members = live ?? configured.get(team.toLowerCase())?.map((m) => m.replace(/^@/, '').toLowerCase())
+    if (members === undefined) {
+      throw new ConfigError(
+        `Cannot tell who is in ${team}: ${fetchTeam ? 'the GitHub token cannot read its members' : 'no GitHub token was given'}, and gitsm.yaml at the base commit does not list it under teams:. ` +
+          `Give a token that can read the organization's teams (read:org), or add "${team}": [...] under teams: in gitsm.yaml.`,
+      )
+    }
+    teams.set(team, members)
+  }
+  return teams
+}
