@@ -1,0 +1,8 @@
+export { evaluatePolicy, type EvaluatePolicyOptions } from './evaluate-policy.js'
+export { defineClause, type ChangeContext, type Clause, type ClauseFinding } from './clause.js'
+export { policyClauses } from './clauses/index.js'
+export { decide, pendingRules } from './decision.js'
+export { explainTransition, isStatus, lifecycle, statuses, type Status } from './lifecycle.js'
+export { readPolicy, type Freeze, type Policy, type Requirement } from './policy-config.js'
+export { governanceFiles } from './governance.js'
+export { teamsNeeded } from './teams-needed.js'
