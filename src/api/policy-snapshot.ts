@@ -10,6 +10,8 @@ import type { PolicySnapshot, PullRequestFacts, RecordVersions } from '../model/
 import type { ItsmRecord } from '../model/record.js'
 import type { TreeReader } from '../model/source.js'
 import { parseRecordFile } from '../parse/record-file.js'
+import { teamKey } from '../policy/handles.js'
+import { teamsNeeded } from '../policy/index.js'
 import { validateRepository } from './validate-repository.js'
 
 export interface SnapshotOptions {
@@ -44,22 +46,23 @@ export async function readPolicySnapshot(options: SnapshotOptions): Promise<Poli
 
   const changes: RecordVersions[] = []
   for (const file of changedFiles) {
-    if (folderKind(file, config) !== 'Change' || !/\.ya?ml$/i.test(file) || unreadable.has(file)) continue
-    const [base, head] = await Promise.all([readRecord(baseTree, file, config), readRecord(headTree, file, config)])
-    if (base || head) changes.push({ file, base, head })
+    if (folderKind(file, config) !== 'Change' || !/\.ya?ml$/i.test(file)) continue
+    // A head version that does not parse is `undefined` here; its diagnostics (same file) reject it.
+    const [base, head] = await Promise.all([readRecord(baseTree, file, config), unreadable.has(file) ? undefined : readRecord(headTree, file, config)])
+    if (base || head || unreadable.has(file)) changes.push({ file, base, head })
   }
 
   const [baseServices, headServices] = await Promise.all([readServices(baseTree, config), readServices(headTree, config)])
-  const teams = await resolveTeams(teamsNeeded(config, changes, baseServices, headServices), config, options.fetchTeam)
-  return {
+  const withoutTeams = {
     base: { sha: baseSha, config, services: baseServices },
     head: { sha: headSha, services: headServices },
     changedFiles,
     changes,
     headDiagnostics,
     pr: options.pr,
-    teams,
   }
+  const teams = await resolveTeams(teamsNeeded(withoutTeams), config, options.fetchTeam)
+  return { ...withoutTeams, teams }
 }
 
 async function readRecord(tree: TreeReader, file: string, config: Config): Promise<ItsmRecord | undefined> {
@@ -80,36 +83,16 @@ async function readServices(tree: TreeReader, config: Config): Promise<Map<strin
   return services
 }
 
-const teamHandle = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/
-
-/** The teams the policy names and the teams owning services that the changed change records name. */
-function teamsNeeded(config: Config, changes: readonly RecordVersions[], base: Map<string, ItsmRecord>, head: Map<string, ItsmRecord>): Set<string> {
-  const teams = new Set<string>()
-  const policy = (config.policy ?? {}) as { approvals?: { require?: { team?: unknown }[] }[]; governance?: { team?: unknown }[] }
-  for (const rule of policy.approvals ?? []) for (const req of rule.require ?? []) if (typeof req.team === 'string') teams.add(req.team)
-  for (const req of policy.governance ?? []) if (typeof req.team === 'string') teams.add(req.team)
-  for (const { base: before, head: after } of changes) {
-    for (const record of [before, after]) {
-      const services = Array.isArray(record?.data.services) ? record.data.services : []
-      for (const id of services) {
-        const owner = typeof id === 'string' ? (base.get(id) ?? head.get(id))?.data.owner : undefined
-        if (typeof owner === 'string' && teamHandle.test(owner)) teams.add(owner)
-      }
-    }
-  }
-  return teams
-}
-
 async function resolveTeams(
-  needed: ReadonlySet<string>,
+  needed: readonly string[],
   config: Config,
   fetchTeam: SnapshotOptions['fetchTeam'],
 ): Promise<Map<string, readonly string[]>> {
   const teams = new Map<string, readonly string[]>()
-  const configured = new Map(Object.entries(config.teams).map(([team, members]) => [team.toLowerCase(), members]))
+  const configured = new Map(Object.entries(config.teams).map(([team, members]) => [teamKey(team), members]))
   for (const team of [...needed].sort()) {
     const live = fetchTeam ? await fetchTeam(team) : undefined
-    const members = live ?? configured.get(team.toLowerCase())?.map((m) => m.replace(/^@/, '').toLowerCase())
+    const members = live ?? configured.get(teamKey(team))?.map((m) => m.replace(/^@/, '').toLowerCase())
     if (members === undefined) {
       throw new ConfigError(
         `Cannot tell who is in ${team}: ${fetchTeam ? 'the GitHub token cannot read its members' : 'no GitHub token was given'}, and gitsm.yaml at the base commit does not list it under teams:. ` +

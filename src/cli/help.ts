@@ -4,6 +4,7 @@ Usage: gitsm <command> [options]
 
 Commands:
   validate [DIR]     Check every record of an ITSM repository (the folder holding gitsm.yaml)
+  policy [DIR]       Judge a pull request against the change policy: approved, pending or rejected
   schema             Print or write the JSON Schemas of the record kinds, for editors
 
 Options:
@@ -45,4 +46,27 @@ VS Code with the YAML extension:  # yaml-language-server: $schema=<path>/change.
 Options:
   --out DIR    Write the schema files into DIR (created if missing)
   -h, --help   Show this help
+`
+
+export const policyHelp = `Usage: gitsm policy [DIR] --base REV --head REV --reviews FILE --commits FILE --author LOGIN --opened-at TIME [options]
+
+Judges a pull request against the change policy of gitsm.yaml, read at the BASE commit: for every change record it
+touches, whether the status change is legal, whether it falls into a freeze, meets the lead time, and has the
+approvals its type and risk require. Prints approved, pending (only approvals are missing: who must still
+approve) or rejected (approvals cannot fix it: why).
+
+The pull request's facts, as GitHub's REST API returns them:
+  --reviews FILE         "List reviews for a pull request" (a JSON array)
+  --commits FILE         "List commits on a pull request" (a JSON array)
+  --author LOGIN         Who opened the pull request
+  --opened-at TIME       When it was opened (RFC 3339), for lead times
+
+Options:
+  --base REV, --head REV The pull request's base and head commits
+  --format FORMAT        pretty (default), json or markdown (for a pull-request comment)
+  --now TIME             Take TIME (RFC 3339) as now; default: the current time
+  -h, --help             Show this help
+
+Exit codes: 0 approved, 1 pending or rejected, 2 usage or configuration error (including a team whose members
+cannot be known), 3 git could not answer. Never 0 when gitsm cannot be sure.
 `

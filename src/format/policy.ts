@@ -101,13 +101,11 @@ function verdict(result: PolicyResult): string {
 export function formatPolicyMarkdown({ result, head }: PolicyReport, marker = '<!-- gitsm:policy -->'): string {
   const out = [marker, `### gitsm change policy: ${result.decision}`, '', `Evaluated on \`${short(head)}\`.`, '']
   if (result.changes.length > 0) {
-    out.push('| change | transition | decision | missing or broken |', '| --- | --- | --- | --- |')
+    out.push('| change | transition | decision | approvals | what to do |', '| --- | --- | --- | --- | --- |')
     for (const c of result.changes) {
-      const problems = [
-        ...c.violations.map((v) => `${escape(v.message)} (\`${v.ruleId}\`)`),
-        ...c.requirements.filter((r) => !r.satisfied).map((r) => `needs ${r.need - r.have.length} more approval${r.need - r.have.length === 1 ? '' : 's'} from ${r.rule === 'owners' ? 'the service owners' : r.rule === 'any' ? 'anyone eligible' : escape(r.rule)}`),
-      ]
-      out.push(`| ${escape(c.id)} | ${c.transition.from ?? 'new'} → ${c.transition.to ?? 'deleted'} | ${c.decision} | ${problems.join('<br>') || '—'} |`)
+      const tally = c.requirements.map((r) => `${r.satisfied ? '✔' : '✖'} ${r.rule === 'owners' ? 'owners' : r.rule === 'any' ? 'any' : escape(r.rule)} ${r.have.length}/${r.need}`).join('<br>')
+      const problems = c.violations.map((v) => `${escape(v.message)} (\`${v.ruleId}\`)`).join('<br>')
+      out.push(`| ${escape(c.id)} | ${c.transition.from ?? 'new'} → ${c.transition.to ?? 'deleted'} | ${c.decision} | ${tally || '—'} | ${problems || '—'} |`)
     }
     out.push('')
   }

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path'
+import { evaluatePolicy, formatPolicyJson, formatPolicyMarkdown, formatPolicyPretty, parseTimestamp, readPolicySnapshot, UsageError, type PolicyReport, type PullRequestFacts } from '../index.js'
+import { commitFromRest, readRestList, reviewFromRest } from '../io/pr-files.js'
+import { policyHelp } from './help.js'
+import type { CliIo } from './io.js'
+import { parseCommandArgs } from './main.js'
+
+const formats = ['pretty', 'json', 'markdown'] as const
+type Format = (typeof formats)[number]
+
+export async function runPolicy(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      base: { type: 'string' },
+      head: { type: 'string' },
+      reviews: { type: 'string' },
+      commits: { type: 'string' },
+      author: { type: 'string' },
+      'opened-at': { type: 'string' },
+      repo: { type: 'string' },
+      pr: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'policy',
+  )
+  if (values.help) {
+    io.stdout.write(policyHelp)
+    return 0
+  }
+  if (positionals.length > 1) throw new UsageError(`policy takes one DIR, got ${positionals.length}: ${positionals.join(' ')}. See \`gitsm policy --help\`.`)
+  if (!values.base || !values.head) throw new UsageError('policy needs --base REV and --head REV: the pull request\'s base and head commits. See `gitsm policy --help`.')
+  const format = (values.format ?? 'pretty') as Format
+  if (!formats.includes(format)) throw new UsageError(`Unknown --format "${values.format}". Use one of: ${formats.join(', ')}.`)
+  const now = new Date(values.now === undefined ? Date.now() : timestamp(values.now, '--now'))
+  const root = resolve(io.cwd, positionals[0] ?? '.')
+  if (values.repo !== undefined || values.pr !== undefined) {
+    throw new UsageError('Reading the pull request live from GitHub (--repo, --pr) is not available in this version: pass --reviews, --commits, --author and --opened-at.')
+  }
+  const pr = await offlineFacts(values, io.cwd)
+  const snapshot = await readPolicySnapshot({ root, base: values.base, head: values.head, pr })
+  const result = evaluatePolicy(snapshot, now)
+  const report: PolicyReport = { result, base: snapshot.base.sha, head: snapshot.head.sha }
+  io.stdout.write(format === 'json' ? formatPolicyJson(report) : format === 'markdown' ? formatPolicyMarkdown(report) : formatPolicyPretty(report))
+  return result.decision === 'approved' ? 0 : 1
+}
+
+interface OfflineValues {
+  reviews?: string
+  commits?: string
+  author?: string
+  'opened-at'?: string
+}
+
+/** The pull request's facts from files holding GitHub's API responses, as DESIGN.md defines them. */
+async function offlineFacts(values: OfflineValues, cwd: string): Promise<PullRequestFacts> {
+  const missing = (['reviews', 'commits', 'author', 'opened-at'] as const).filter((name) => values[name] === undefined)
+  if (missing.length > 0) {
+    throw new UsageError(
+      `Offline, policy needs ${missing.map((m) => `--${m}`).join(', ')}: without them it cannot know who may approve. ` +
+        '(--reviews: GitHub\'s "list reviews for a pull request" JSON; --commits: "list commits on a pull request" JSON.)',
+    )
+  }
+  const [reviews, commits] = await Promise.all([readRestList(resolve(cwd, values.reviews!), reviewFromRest), readRestList(resolve(cwd, values.commits!), commitFromRest)])
+  return { author: values.author!.replace(/^@/, ''), openedAt: timestamp(values['opened-at']!, '--opened-at'), commits, reviews }
+}
+
+/** Epoch milliseconds of an RFC 3339 option value; a UsageError names the option otherwise. */
+function timestamp(text: string, option: string): number {
+  const ms = parseTimestamp(text)
+  if (ms === undefined) throw new UsageError(`${option} "${text}" is not an RFC 3339 timestamp with an offset, such as 2026-11-21T09:00:00Z.`)
+  return ms
+}
