@@ -1,3 +1,4 @@
+export { judgeLivePullRequest, type LivePolicyOptions, type LivePolicyOutcome } from './api/live-policy.js'
 export { readPolicySnapshot, type SnapshotOptions } from './api/policy-snapshot.js'
 export { validateRepository, type ValidateOptions, type ValidationResult, type ValidationScope } from './api/validate-repository.js'
 export { configFile, readConfig } from './config/read.js'

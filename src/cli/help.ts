@@ -49,6 +49,7 @@ Options:
 `
 
 export const policyHelp = `Usage: gitsm policy [DIR] --base REV --head REV --reviews FILE --commits FILE --author LOGIN --opened-at TIME [options]
+       gitsm policy [DIR] --repo OWNER/NAME --pr N [--base REV] [--head REV] [options]      (GITHUB_TOKEN set)
 
 Judges a pull request against the change policy of gitsm.yaml, read at the BASE commit: for every change record it
 touches, whether the status change is legal, whether it falls into a freeze, meets the lead time, and has the
@@ -61,12 +62,18 @@ The pull request's facts, as GitHub's REST API returns them:
   --author LOGIN         Who opened the pull request
   --opened-at TIME       When it was opened (RFC 3339), for lead times
 
+Or live from GitHub (GITHUB_TOKEN, and GITHUB_API_URL for GitHub Enterprise Server):
+  --repo OWNER/NAME      The repository
+  --pr N                 The pull request; its reviews, commits, author, each reviewer's permission and the
+                         teams' active members are read now. --base and --head default to the pull request's;
+                         a --head that is no longer its head is refused.
+
 Options:
-  --base REV, --head REV The pull request's base and head commits
+  --base REV, --head REV The pull request's base and head commits (the checkout must hold both)
   --format FORMAT        pretty (default), json or markdown (for a pull-request comment)
   --now TIME             Take TIME (RFC 3339) as now; default: the current time
   -h, --help             Show this help
 
 Exit codes: 0 approved, 1 pending or rejected, 2 usage or configuration error (including a team whose members
-cannot be known), 3 git could not answer. Never 0 when gitsm cannot be sure.
+cannot be known), 3 git or GitHub could not answer. Never 0 when gitsm cannot be sure.
 `

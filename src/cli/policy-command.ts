@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { evaluatePolicy, formatPolicyJson, formatPolicyMarkdown, formatPolicyPretty, parseTimestamp, readPolicySnapshot, UsageError, type PolicyReport, type PullRequestFacts } from '../index.js'
+import { evaluatePolicy, formatPolicyJson, judgeLivePullRequest, formatPolicyMarkdown, formatPolicyPretty, parseTimestamp, readPolicySnapshot, UsageError, type PolicyReport, type PullRequestFacts } from '../index.js'
 import { commitFromRest, readRestList, reviewFromRest } from '../io/pr-files.js'
 import { policyHelp } from './help.js'
 import type { CliIo } from './io.js'
@@ -31,20 +31,37 @@ export async function runPolicy(args: readonly string[], io: CliIo): Promise<num
     return 0
   }
   if (positionals.length > 1) throw new UsageError(`policy takes one DIR, got ${positionals.length}: ${positionals.join(' ')}. See \`gitsm policy --help\`.`)
-  if (!values.base || !values.head) throw new UsageError('policy needs --base REV and --head REV: the pull request\'s base and head commits. See `gitsm policy --help`.')
+  const live = values.repo !== undefined || values.pr !== undefined
+  if (!live && (!values.base || !values.head)) throw new UsageError('policy needs --base REV and --head REV: the pull request\'s base and head commits. See `gitsm policy --help`.')
   const format = (values.format ?? 'pretty') as Format
   if (!formats.includes(format)) throw new UsageError(`Unknown --format "${values.format}". Use one of: ${formats.join(', ')}.`)
   const now = new Date(values.now === undefined ? Date.now() : timestamp(values.now, '--now'))
   const root = resolve(io.cwd, positionals[0] ?? '.')
-  if (values.repo !== undefined || values.pr !== undefined) {
-    throw new UsageError('Reading the pull request live from GitHub (--repo, --pr) is not available in this version: pass --reviews, --commits, --author and --opened-at.')
+  let report: PolicyReport
+  if (live) {
+    const offline = (['reviews', 'commits', 'author', 'opened-at'] as const).filter((name) => values[name] !== undefined)
+    if (offline.length > 0) throw new UsageError(`--repo/--pr read the pull request from GitHub; ${offline.map((o) => `--${o}`).join(', ')} would contradict it. Use one or the other.`)
+    const { owner, repo, pull } = pullRequestOf(values.repo, values.pr)
+    const token = io.env.GITHUB_TOKEN
+    if (!token) throw new UsageError('--repo/--pr read the pull request from GitHub and need a token in GITHUB_TOKEN.')
+    const { result, snapshot } = await judgeLivePullRequest({ root, token, baseUrl: io.env.GITHUB_API_URL || undefined, owner, repo, pull, base: values.base, head: values.head, now })
+    report = { result, base: snapshot.base.sha, head: snapshot.head.sha }
+  } else {
+    const pr = await offlineFacts(values, io.cwd)
+    const snapshot = await readPolicySnapshot({ root, base: values.base!, head: values.head!, pr })
+    report = { result: evaluatePolicy(snapshot, now), base: snapshot.base.sha, head: snapshot.head.sha }
   }
-  const pr = await offlineFacts(values, io.cwd)
-  const snapshot = await readPolicySnapshot({ root, base: values.base, head: values.head, pr })
-  const result = evaluatePolicy(snapshot, now)
-  const report: PolicyReport = { result, base: snapshot.base.sha, head: snapshot.head.sha }
+  const { result } = report
   io.stdout.write(format === 'json' ? formatPolicyJson(report) : format === 'markdown' ? formatPolicyMarkdown(report) : formatPolicyPretty(report))
   return result.decision === 'approved' ? 0 : 1
+}
+
+function pullRequestOf(repoOption: string | undefined, prOption: string | undefined): { owner: string; repo: string; pull: number } {
+  const match = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(repoOption ?? '')
+  if (!match) throw new UsageError(`--repo must be OWNER/NAME, such as acme/itsm${repoOption === undefined ? '' : `; got "${repoOption}"`}.`)
+  const pull = Number(prOption)
+  if (!/^[1-9]\d*$/.test(prOption ?? '') || !Number.isSafeInteger(pull)) throw new UsageError(`--pr must be a pull request number${prOption === undefined ? '' : `; got "${prOption}"`}.`)
+  return { owner: match[1]!, repo: match[2]!, pull }
 }
 
 interface OfflineValues {
