@@ -118,7 +118,7 @@ describe('gitsm policy (offline)', () => {
 
   it('reads the policy from the base commit: a pull request cannot remove the freeze it breaks', async () => {
     const frozen = change('approved', '2026-12-20T22:00:00+01:00', '2026-12-20T23:00:00+01:00')
-    const weakened = config.replace(/  freeze:\n.*\n/, '')
+    const weakened = config.replace(/ {2}freeze:\n.*\n/, '')
     const { dir, args } = pullRequest({ 'gitsm.yaml': weakened, 'changes/CHG-0001-upgrade-postgres.yaml': frozen }, [{ login: 'carol' }, { login: 'chris' }, { login: 'paula' }])
     const { code, stdout } = await gitsm([...args, '--format', 'json'], dir)
     const doc = JSON.parse(stdout)
