@@ -6,6 +6,7 @@ Commands:
   validate [DIR]     Check every record of an ITSM repository (the folder holding gitsm.yaml)
   policy [DIR]       Judge a pull request against the change policy: approved, pending or rejected
   schema             Print or write the JSON Schemas of the record kinds, for editors
+  init [DIR]         Start an ITSM repository: gitsm.yaml with a policy, the secure workflows, CODEOWNERS
 
 Options:
   -h, --help         Show help (also: gitsm <command> --help)
@@ -76,4 +77,17 @@ Options:
 
 Exit codes: 0 approved, 1 pending or rejected, 2 usage or configuration error (including a team whose members
 cannot be known), 3 git or GitHub could not answer. Never 0 when gitsm cannot be sure.
+`
+
+export const initHelp = `Usage: gitsm init [DIR] [--org ORG] [--action REF]
+
+Starts an ITSM repository in DIR (default: the current folder): gitsm.yaml with a change policy, the record
+folders, CODEOWNERS for the workflows and the policy, and three workflows: gitsm-validate.yml (annotates every
+pull request), gitsm-review.yml and gitsm-policy.yml (the change-policy verdict, from a workflow a pull request
+cannot edit). Never overwrites a file; refuses when DIR already has gitsm.yaml.
+
+Options:
+  --org ORG      The GitHub organization owning the teams (default: the origin remote's, else acme)
+  --action REF   The gitsm Action to use (default: gitsm/gitsm@v0)
+  -h, --help     Show this help
 `

@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' }
 import { GitsmError, UsageError } from '../errors.js'
 import { mainHelp } from './help.js'
 import type { CliIo } from './io.js'
+import { runInit } from './init-command.js'
 import { runPolicy } from './policy-command.js'
 import { runSchema } from './schema-command.js'
 import { runValidate } from './validate-command.js'
@@ -20,6 +21,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runSchema(rest, io)
       case 'policy':
         return await runPolicy(rest, io)
+      case 'init':
+        return await runInit(rest, io)
       case undefined:
       case '-h':
       case '--help':
@@ -31,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${pkg.version}\n`)
         return 0
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, schema. See \`gitsm --help\`.`)
+        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, schema, init. See \`gitsm --help\`.`)
     }
   } catch (error) {
     return reportFailure(error, io)
