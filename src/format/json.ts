@@ -18,18 +18,23 @@ export function formatValidationJson(input: JsonInput): string {
     records: input.records,
     errors,
     warnings,
-    diagnostics: input.diagnostics.map((d) => ({
-      ruleId: d.ruleId,
-      severity: d.severity,
-      message: d.message,
-      file: d.file ?? null,
-      line: d.line ?? null,
-      column: d.column ?? null,
-      endLine: d.endLine ?? null,
-      endColumn: d.endColumn ?? null,
-      ...(d.path && d.path.length > 0 ? { path: d.path } : {}),
-      ...(d.related && d.related.length > 0 ? { related: d.related } : {}),
-    })),
+    diagnostics: input.diagnostics.map(diagnosticJson),
   }
   return `${JSON.stringify(doc, null, 2)}\n`
+}
+
+/** A diagnostic in every JSON document: all the documented fields present (null where unknown), 1-based. */
+export function diagnosticJson(d: Diagnostic) {
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    file: d.file ?? null,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    endLine: d.endLine ?? null,
+    endColumn: d.endColumn ?? null,
+    ...(d.path && d.path.length > 0 ? { path: d.path } : {}),
+    ...(d.related && d.related.length > 0 ? { related: d.related } : {}),
+  }
 }

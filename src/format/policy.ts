@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ChangeVerdict, PolicyDecision, PolicyResult, RequirementResult } from '../model/policy.js'
+import { diagnosticJson } from './json.js'
 import { oneLine } from './pretty.js'
 
 export interface PolicyReport {
@@ -10,16 +11,6 @@ export interface PolicyReport {
 
 /** The `--format json` document of `gitsm policy` (DESIGN.md): one object, `version: 1`. */
 export function formatPolicyJson({ result, base, head }: PolicyReport): string {
-  const diagnostic = (d: Diagnostic) => ({
-    ruleId: d.ruleId,
-    severity: d.severity,
-    message: d.message,
-    file: d.file ?? null,
-    line: d.line ?? null,
-    column: d.column ?? null,
-    endLine: d.endLine ?? null,
-    endColumn: d.endColumn ?? null,
-  })
   const doc = {
     version: 1,
     base,
@@ -31,11 +22,11 @@ export function formatPolicyJson({ result, base, head }: PolicyReport): string {
       decision: c.decision,
       transition: c.transition,
       requirements: c.requirements.map(requirement),
-      violations: c.violations.map(diagnostic),
+      violations: c.violations.map(diagnosticJson),
     })),
     governance: result.governance ? { decision: result.governance.decision, files: result.governance.files, requirements: result.governance.requirements.map(requirement) } : null,
     ignored: result.ignored,
-    violations: result.violations.map(diagnostic),
+    violations: result.violations.map(diagnosticJson),
   }
   return `${JSON.stringify(doc, null, 2)}\n`
 }

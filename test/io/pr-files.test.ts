@@ -37,9 +37,14 @@ describe('reviewFromRest', () => {
   })
 
   it('refuses what it cannot read with certainty', () => {
-    for (const broken of [{ ...restReview, state: 'LGTM' }, { ...restReview, commit_id: undefined }, { ...restReview, user: null }, { ...restReview, id: '80' }, { ...restReview, submitted_at: '' }]) {
+    for (const broken of [{ ...restReview, state: 'LGTM' }, { ...restReview, id: '80' }, { ...restReview, submitted_at: '' }, { ...restReview, submitted_at: '2019-02-30T10:00:00Z' }]) {
       expect(() => reviewFromRest(broken, 'reviews.json[0]')).toThrow(/reviews\.json\[0\]/)
     }
+  })
+
+  it('reads a review on no known commit, or by a deleted account, as one that can never count', () => {
+    expect(reviewFromRest({ ...restReview, commit_id: null }, 'r').commitId).toBe('')
+    expect(reviewFromRest({ ...restReview, user: null }, 'r').login).toBe('ghost')
   })
 })
 

@@ -11,6 +11,8 @@ export interface GitHubApiErrorDetails {
   timedOut?: boolean
   /** How many times the call was tried. */
   attempts?: number
+  /** For an answer that does not have the expected shape: what is wrong with it. */
+  problem?: string
 }
 
 /**
@@ -23,6 +25,7 @@ export class GitHubApiError extends InfrastructureError {
   readonly rateLimited: boolean
   readonly timedOut: boolean
   readonly attempts: number
+  readonly problem: string | undefined
   constructor(message: string, details: GitHubApiErrorDetails, options?: { cause?: unknown }) {
     super(message, options)
     this.endpoint = details.endpoint
@@ -30,6 +33,7 @@ export class GitHubApiError extends InfrastructureError {
     this.rateLimited = details.rateLimited ?? false
     this.timedOut = details.timedOut ?? false
     this.attempts = details.attempts ?? 1
+    this.problem = details.problem
   }
 }
 
@@ -45,6 +49,6 @@ export function isGitHubStatus(error: unknown, ...statuses: number[]): error is 
 export function unexpectedAnswer(endpoint: string, problem: string): GitHubApiError {
   return new GitHubApiError(
     `GitHub's answer to ${endpoint} cannot be trusted: ${problem}. gitsm fails closed rather than judge on partial data; re-run the job, and if it persists check https://www.githubstatus.com.`,
-    { endpoint },
+    { endpoint, problem },
   )
 }
