@@ -233,8 +233,20 @@ function failure(ruleId: string, file: string, message: string): LoadResult<neve
 // ESM-only dependencies load through require(esm).
 const runningSources = import.meta.url.endsWith('.ts')
 
+/**
+ * Defined (by esbuild's `define`) when a bundle holds the worker in the same file as this module, as the Action's
+ * single dist/index.js does: the worker is then that file, and its entry sees `markdownWorkerRole` in its workerData
+ * and runs markdown-worker.ts instead of its own main code.
+ */
+declare const GITSM_MARKDOWN_WORKER_IN_BUNDLE: boolean | undefined
+const workerInBundle = typeof GITSM_MARKDOWN_WORKER_IN_BUNDLE !== 'undefined' && GITSM_MARKDOWN_WORKER_IN_BUNDLE === true
+
+/** What a worker started by this pool finds as `workerData.role`. */
+export const markdownWorkerRole = 'gitsm-markdown-worker'
+
 function startWorker(port: MessagePort): Worker {
-  const options = { workerData: { port }, transferList: [port] }
+  const options = { workerData: { port, role: markdownWorkerRole }, transferList: [port] }
+  if (workerInBundle) return new Worker(new URL(import.meta.url), options)
   if (!runningSources) return new Worker(new URL('./markdown-worker.js', import.meta.url), options)
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api')
   const source = fileURLToPath(new URL('./markdown-worker.ts', import.meta.url))
