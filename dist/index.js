@@ -48203,6 +48203,7 @@ ${options.body}`);
     const text7 = typeof comment.body === "string" ? comment.body : "";
     if (!text7.trimStart().startsWith(marker)) return;
     if (author !== void 0 && login(comment.user, listCommentsRoute, `comment ${i}.user`).toLowerCase() !== author) return;
+    if (options.botsOnly && comment.user?.type !== "Bot") return;
     marked.push({ id: integer(comment.id, listCommentsRoute, `comment ${i}.id`), body: text7 });
   });
   const [first, ...extra] = marked;
@@ -84053,6 +84054,7 @@ var init_index = __esm({
     init_validate();
     init_diagnostics();
     init_errors();
+    init_github();
     init_format2();
     init_policy2();
     init_policy();
@@ -84217,7 +84219,7 @@ ${escape2(failure3.message)}
   for (const sha of /* @__PURE__ */ new Set([report2.head, ...target.mergeGroupSha === void 0 ? [] : [target.mergeGroupSha]])) {
     await write("the commit status", "statuses: write", () => setCommitStatus(client, status(options, sha, state, verdict2)));
   }
-  await write("the pull request comment", "pull-requests: write", () => upsertStickyComment(client, { ...repo, issue: target.pull, body: markdown, marker: policyCommentMarker, author: commentAuthor }));
+  await write("the pull request comment", "pull-requests: write", () => upsertStickyComment(client, { ...repo, issue: target.pull, body: markdown, marker: policyCommentMarker, botsOnly: true }));
   if (result.decision === "pending") setFailed(`gitsm: the change policy is not satisfied yet. ${verdict2} The step passes once the approvals are given on the head commit; see the pull request comment.`);
   if (result.decision === "rejected") setFailed(`gitsm: the pull request breaks the change policy. ${verdict2} See the annotations and the pull request comment.`);
 }
@@ -84260,18 +84262,16 @@ async function write(what, permission, call) {
     );
   }
 }
-var policyFormats, commentAuthor;
+var policyFormats;
 var init_policy3 = __esm({
   "src/action/policy.ts"() {
     "use strict";
     init_core();
     init_index();
-    init_github();
     init_annotate();
     init_context();
     init_event();
     policyFormats = ["", "markdown", "json"];
-    commentAuthor = "github-actions[bot]";
   }
 });
 

@@ -6,6 +6,23 @@ export { defaultConfig } from './config/defaults.js'
 export { validateConfig } from './config/validate.js'
 export * from './diagnostics/index.js'
 export { ConfigError, GitsmError, InfrastructureError, UsageError } from './errors.js'
+export {
+  createCheckRun,
+  createGitHubClient,
+  fetchPullRequestFacts,
+  fetchTeamMembers,
+  GitHubApiError,
+  policyCommentMarker,
+  policyContext,
+  setCommitStatus,
+  TeamUnreadableError,
+  upsertStickyComment,
+  type CheckAnnotation,
+  type CommitStatusOptions,
+  type GitHubClient,
+  type LivePullRequest,
+  type StickyCommentOptions,
+} from './io/github/index.js'
 export * from './format/index.js'
 export { escape as escapeMarkdown, formatPolicyJson, formatPolicyMarkdown, formatPolicyPretty, type PolicyReport } from './format/policy.js'
 export { evaluatePolicy } from './policy/index.js'

@@ -1,6 +1,22 @@
 import * as core from '@actions/core'
-import { escapeMarkdown, formatPolicyJson, formatPolicyMarkdown, formatPolicyPretty, InfrastructureError, judgeLivePullRequest, oneLine, type PolicyDecision, type PolicyReport } from '../index.js'
-import { createGitHubClient, GitHubApiError, policyCommentMarker, setCommitStatus, upsertStickyComment, type CommitStatusOptions, type GitHubClient } from '../io/github/index.js'
+import {
+  createGitHubClient,
+  escapeMarkdown,
+  formatPolicyJson,
+  formatPolicyMarkdown,
+  formatPolicyPretty,
+  GitHubApiError,
+  InfrastructureError,
+  judgeLivePullRequest,
+  oneLine,
+  policyCommentMarker,
+  setCommitStatus,
+  upsertStickyComment,
+  type CommitStatusOptions,
+  type GitHubClient,
+  type PolicyDecision,
+  type PolicyReport,
+} from '../index.js'
 import { annotateDiagnostics } from './annotate.js'
 import { writeJobSummary, writeReportFile, type StepContext } from './context.js'
 import { policyTarget, type PolicyTarget } from './event.js'
@@ -16,9 +32,6 @@ export interface PolicyStepOptions {
   /** The workflow run's page, linked from the commit status. */
   runUrl?: string
 }
-
-/** The author of the comments the Actions token writes: only its marked comments are gitsm's. */
-const commentAuthor = 'github-actions[bot]'
 
 /**
  * `command: policy`: judges the pull request the event names on GitHub's live state (never the payload's copies),
@@ -53,7 +66,7 @@ export async function runPolicyStep(context: StepContext, options: PolicyStepOpt
   for (const sha of new Set([report.head, ...(target.mergeGroupSha === undefined ? [] : [target.mergeGroupSha])])) {
     await write('the commit status', 'statuses: write', () => setCommitStatus(client, status(options, sha, state, verdict)))
   }
-  await write('the pull request comment', 'pull-requests: write', () => upsertStickyComment(client, { ...repo, issue: target.pull, body: markdown, marker: policyCommentMarker, author: commentAuthor }))
+  await write('the pull request comment', 'pull-requests: write', () => upsertStickyComment(client, { ...repo, issue: target.pull, body: markdown, marker: policyCommentMarker, botsOnly: true }))
 
   if (result.decision === 'pending') core.setFailed(`gitsm: the change policy is not satisfied yet. ${verdict} The step passes once the approvals are given on the head commit; see the pull request comment.`)
   if (result.decision === 'rejected') core.setFailed(`gitsm: the pull request breaks the change policy. ${verdict} See the annotations and the pull request comment.`)

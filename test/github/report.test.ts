@@ -63,6 +63,14 @@ describe('upsertStickyComment', () => {
     expect(server.comments('acme', 'itsm', 7).map((x) => x.id)).toContain(forged.id)
   })
 
+  test('with botsOnly, an App\'s comment is found again and a person\'s marked comment is left alone', async () => {
+    const forged = server.addComment('acme', 'itsm', 7, 'mallory', `${policyCommentMarker}\nApproved!`)
+    const ours = server.addComment('acme', 'itsm', 7, 'gitsm-app[bot]', `${policyCommentMarker}\nold`, 'Bot')
+    const result = await upsertStickyComment(testClient(server), { ...where, body: 'Pending', botsOnly: true })
+    expect(result).toMatchObject({ action: 'updated', commentId: ours.id, deleted: [] })
+    expect(server.comments('acme', 'itsm', 7).map((x) => x.id)).toEqual([forged.id, ours.id])
+  })
+
   test('a body over GitHub\'s limit is cut with a note, never rejected', async () => {
     await upsertStickyComment(testClient(server), { ...where, body: 'x'.repeat(70_000) })
     const [comment] = server.comments('acme', 'itsm', 7)

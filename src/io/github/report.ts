@@ -36,6 +36,11 @@ export interface StickyCommentOptions {
    * comment that starts with the marker does.
    */
   author?: string
+  /**
+   * Only comments by bots (`user.type` Bot) count as gitsm's: whatever account the token is (the Actions token, a
+   * GitHub App), a comment a person writes with the marker is never taken for gitsm's and never edited.
+   */
+  botsOnly?: boolean
 }
 
 export interface StickyCommentResult {
@@ -64,6 +69,7 @@ export async function upsertStickyComment(client: GitHubClient, options: StickyC
     const text = typeof comment.body === 'string' ? comment.body : ''
     if (!text.trimStart().startsWith(marker)) return
     if (author !== undefined && login(comment.user, listCommentsRoute, `comment ${i}.user`).toLowerCase() !== author) return
+    if (options.botsOnly && (comment.user as { type?: unknown } | null)?.type !== 'Bot') return
     marked.push({ id: integer(comment.id, listCommentsRoute, `comment ${i}.id`), body: text })
   })
 
