@@ -58,7 +58,7 @@ export async function runInit(args: readonly string[], io: CliIo): Promise<numbe
   io.stdout.write(`Created an ITSM repository in ${shown}:\n${written.map((f) => `  ${f}`).join('\n')}\n`)
   if (kept.length > 0) io.stdout.write(`Kept, as they exist already:\n${kept.map((f) => `  ${f}`).join('\n')}\n`)
   io.stdout.write(
-    `\nNext: fill in teams: in gitsm.yaml, then see the README's secure setup (the GITSM_TOKEN secret in a "gitsm"\nenvironment, branch protection requiring gitsm/policy). Check it with: gitsm validate ${shown}\n`,
+    `\nNext: fill in teams: in gitsm.yaml, then follow the README's secure setup (a GitHub App whose key lives in a\n"gitsm" environment, branch protection requiring gitsm/policy from that App). Check it with: gitsm validate ${shown}\n`,
   )
   return 0
 }

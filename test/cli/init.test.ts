@@ -37,7 +37,7 @@ describe('gitsm init', () => {
     }
     const policy = parse(readFileSync(join(dir, '.github', 'workflows', 'gitsm-policy.yml'), 'utf8'))
     expect(Object.keys(policy.on)).toEqual(['pull_request_target', 'workflow_run', 'merge_group'])
-    expect(policy.jobs.policy.steps[1].uses).toBe('gitsm/gitsm@v0')
+    expect(policy.jobs.policy.steps.map((step: { uses?: string }) => step.uses)).toEqual(['actions/create-github-app-token@v1', 'actions/checkout@v4', 'gitsm/gitsm@v0'])
     expect(existsSync(join(dir, 'changes', 'standard', '.gitkeep'))).toBe(true)
 
     const validated = await gitsm(['validate'], dir)
