@@ -70,10 +70,14 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     ? await (await import('../io/git-tree.js')).openGitTree(options.root, options.ref)
     : openWorkingTree(options.root)
   const config = await readConfig(tree)
+  // The whole tree is listed: records live in their folders, but links from articles may point anywhere.
   const folders = [...new Set(kinds.map((kind) => trimSlashes(kindFolder(config, kind))))]
-  const listing = await tree.list(folders)
+  const inRecordFolder = (path: string): boolean => folders.some((folder) => folder === '' || path.startsWith(`${folder}/`))
+  const whole = await tree.list([''])
+  const listing = { entries: whole.entries, diagnostics: whole.diagnostics.filter((d) => d.file === undefined || inRecordFolder(d.file)) }
+  const allFiles = new Set(whole.entries.map((e) => e.path))
   const ignored = picomatch(config.ignore, { dot: true })
-  const entries = dedupeByPath(listing.entries).filter((e) => recordExtension.test(e.path) && !ignored(e.path))
+  const entries = dedupeByPath(listing.entries).filter((e) => inRecordFolder(e.path) && recordExtension.test(e.path) && !ignored(e.path))
 
   let checked: TreeEntry[] = entries
   let context: TreeEntry[] = []
@@ -124,7 +128,7 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   // Rules see records in path order, whatever order they were parsed in.
   parsedRecords.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 
-  const lint = lintRecords({ records: parsedRecords, config, now: options.now, listed, reportFiles })
+  const lint = lintRecords({ records: parsedRecords, config, now: options.now, listed, reportFiles, files: allFiles })
   const kept = reportFiles ? diagnostics.filter((d) => d.file === undefined || reportFiles.has(d.file)) : diagnostics
   const all = sortDiagnostics([...kept, ...lint.diagnostics])
   // Code frames need the text of the files with findings only; they are few, so read them again.

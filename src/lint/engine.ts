@@ -21,6 +21,8 @@ export interface LintInput {
   reportFiles?: ReadonlySet<string>
   /** The rules to run; default: the registry. */
   rules?: readonly RegisteredRule[]
+  /** Every file of the repository, for link checks; default: the files of the parsed records. */
+  files?: ReadonlySet<string>
 }
 
 export interface LintOutput {
@@ -61,6 +63,7 @@ export function lintRecords(input: LintInput): LintOutput {
     else byKind.set(record.kind, [record])
   }
   const index = buildRecordIndex(records, input.listed)
+  const files = input.files ?? new Set([...records.map((r) => r.file), ...(input.listed ?? []).map((l) => l.file)])
 
   for (const { rule, severity: defaultSeverity } of input.rules ?? ruleRegistry) {
     const setting = config.rules[rule.id]
@@ -70,6 +73,7 @@ export function lintRecords(input: LintInput): LintOutput {
       records,
       byKind: (kind) => byKind.get(kind) ?? [],
       index,
+      files,
       config,
       now: input.now,
       report: (report) => diagnostics.push(toDiagnostic(rule, severity, report)),

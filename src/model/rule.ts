@@ -35,6 +35,11 @@ export interface RuleContext {
   /** The parsed records of one kind. */
   byKind(kind: Kind): readonly ItsmRecord[]
   readonly index: RecordIndex
+  /**
+   * Every regular file of the repository (repository-relative paths), for checks of links to files that are not
+   * records (images, docs). Empty when the caller did not list the repository.
+   */
+  readonly files: ReadonlySet<string>
   readonly config: Config
   /** "Now", when the caller fixed it (`--now`) or the front door supplied the clock; rules never read the clock. */
   readonly now: Date | undefined
