@@ -8,7 +8,21 @@ import { idDuplicate } from './id-duplicate.js'
 import { idFileName } from './id-file-name.js'
 import { incidentRequiredForStatus } from './incident-required-for-status.js'
 import { incidentTimeline } from './incident-timeline.js'
+import { kbDuplicateTitle } from './kb-duplicate-title.js'
+import { kbRequiredSections } from './kb-required-sections.js'
+import { kbRetiredServices } from './kb-retired-services.js'
+import { kbReviewDue } from './kb-review-due.js'
 import { kbReviewOverdue } from './kb-review-overdue.js'
+import { kbTitleHeading } from './kb-title-heading.js'
+import { markdownBrokenLink } from './markdown-broken-link.js'
+import { markdownEmptySection } from './markdown-empty-section.js'
+import { markdownHeadingIncrement } from './markdown-heading-increment.js'
+import { markdownImageAlt } from './markdown-image-alt.js'
+import { markdownNoActiveHtml } from './markdown-no-active-html.js'
+import { markdownUnknownRecord } from './markdown-unknown-record.js'
+import { postmortemActionItems } from './postmortem-action-items.js'
+import { postmortemOverdue } from './postmortem-overdue.js'
+import { postmortemRequiredSections } from './postmortem-required-sections.js'
 import { refUnknownArticle } from './ref-unknown-article.js'
 import { refUnknownCalendar } from './ref-unknown-calendar.js'
 import { refUnknownChange } from './ref-unknown-change.js'
@@ -36,7 +50,21 @@ export const ruleRegistry: readonly RegisteredRule[] = [
   { rule: idFileName, severity: 'error' },
   { rule: incidentRequiredForStatus, severity: 'error' },
   { rule: incidentTimeline, severity: 'error' },
+  { rule: kbDuplicateTitle, severity: 'error' },
+  { rule: kbRequiredSections, severity: 'error' },
+  { rule: kbRetiredServices, severity: 'warning' },
+  { rule: kbReviewDue, severity: 'info' },
   { rule: kbReviewOverdue, severity: 'warning' },
+  { rule: kbTitleHeading, severity: 'error' },
+  { rule: markdownBrokenLink, severity: 'error' },
+  { rule: markdownEmptySection, severity: 'warning' },
+  { rule: markdownHeadingIncrement, severity: 'error' },
+  { rule: markdownImageAlt, severity: 'error' },
+  { rule: markdownNoActiveHtml, severity: 'error' },
+  { rule: markdownUnknownRecord, severity: 'error' },
+  { rule: postmortemActionItems, severity: 'error' },
+  { rule: postmortemOverdue, severity: 'error' },
+  { rule: postmortemRequiredSections, severity: 'warning' },
   { rule: refUnknownArticle, severity: 'error' },
   { rule: refUnknownCalendar, severity: 'error' },
   { rule: refUnknownChange, severity: 'error' },

@@ -38,8 +38,17 @@ describe('rule registry', () => {
       expect(rule.description.length).toBeGreaterThan(10)
     }
     const warnings = ruleRegistry.filter((entry) => entry.severity === 'warning').map((entry) => entry.rule.id)
-    expect(warnings).toEqual(['change/model-not-standard', 'kb/review-overdue', 'sla/review-overdue'])
-    expect(ruleRegistry.every((entry) => entry.severity === 'error' || warnings.includes(entry.rule.id))).toBe(true)
+    expect(warnings).toEqual([
+      'change/model-not-standard',
+      'kb/retired-services',
+      'kb/review-overdue',
+      'markdown/empty-section',
+      'postmortem/required-sections',
+      'sla/review-overdue',
+    ])
+    const notices = ruleRegistry.filter((entry) => entry.severity === 'info').map((entry) => entry.rule.id)
+    expect(notices).toEqual(['kb/review-due'])
+    expect(ruleRegistry.every((entry) => entry.severity === 'error' || warnings.includes(entry.rule.id) || notices.includes(entry.rule.id))).toBe(true)
   })
 
   it('keeps the public rule ids', () => {
@@ -52,7 +61,21 @@ describe('rule registry', () => {
       'id/file-name',
       'incident/required-for-status',
       'incident/timeline',
+      'kb/duplicate-title',
+      'kb/required-sections',
+      'kb/retired-services',
+      'kb/review-due',
       'kb/review-overdue',
+      'kb/title-heading',
+      'markdown/broken-link',
+      'markdown/empty-section',
+      'markdown/heading-increment',
+      'markdown/image-alt',
+      'markdown/no-active-html',
+      'markdown/unknown-record',
+      'postmortem/action-items',
+      'postmortem/overdue',
+      'postmortem/required-sections',
       'ref/unknown-article',
       'ref/unknown-calendar',
       'ref/unknown-change',
