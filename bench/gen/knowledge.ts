@@ -79,9 +79,14 @@ export function buildProblemsAndArticles(org: Organisation, counts: Counts, live
     plans.push({ created: floorTo(start + rng.next() * (end - start - DAY), 1), type, service: rng.pick(live) })
   }
   plans.sort((a, b) => a.created - b.created)
+  // Teams give two articles on one topic titles that tell them apart (gitsm reports duplicate titles).
+  const titles = new Map<string, number>()
   plans.forEach((plan, i) => {
     const id = `KB-${String(i + 1).padStart(articleWidth, '0')}`
-    const title = rng.pick(articleTopics[plan.type] ?? [])(plan.service.title)
+    const topic = rng.pick(articleTopics[plan.type] ?? [])(plan.service.title)
+    const seen = titles.get(topic.toLowerCase()) ?? 0
+    titles.set(topic.toLowerCase(), seen + 1)
+    const title = seen === 0 ? topic : `${topic} (${seen + 1})`
     const status = plan.problem ? 'published' : rng.weighted({ published: 86, draft: 9, retired: 5 })
     const sinceCreated = end - plan.created
     const reviewedAt = floorTo(end - rng.int(1, Math.max(1, Math.min(149, Math.floor(sinceCreated / DAY)))) * DAY - rng.int(0, 8) * HOUR, 1)

@@ -311,8 +311,16 @@ export function incidentBody(rng: Random, input: PostmortemInput): string {
 /** The Markdown body of a problem record. */
 export function problemBody(rng: Random, input: { id: string; title: string; service: ServiceRef; rootCause?: string; links: readonly LinkRef[] }): string {
   const ctx: BodyContext = { rng, service: input.service, namespace: input.service.id, links: input.links, headings: [] }
-  const out: string[] = [`# ${input.id}: ${input.title}`, '', '## Description', '', ...paragraph(ctx, symptoms, 2), '', ...paragraph(ctx, prose, 2)]
-  out.push('', '## Analysis', '', ...(input.rootCause ? wrap(input.rootCause) : paragraph(ctx, causes, 1)), '', ...code(ctx, 2))
+  const out: string[] = [`# ${input.id}: ${input.title}`]
+  if (input.rootCause) {
+    // A resolved problem carries its postmortem: the sections incidents.postmortem.sections asks for.
+    out.push('', '## Summary', '', ...paragraph(ctx, symptoms, 2), '', '## Impact', '', ...paragraph(ctx, prose, 2))
+    out.push('', '## Timeline', '', ...paragraph(ctx, prose, 1), '', '## Root cause', '', ...wrap(input.rootCause), '', ...code(ctx, 2))
+    out.push('', '## Action items', '', ...paragraph(ctx, prose, 1))
+  } else {
+    out.push('', '## Description', '', ...paragraph(ctx, symptoms, 2), '', ...paragraph(ctx, prose, 2))
+    out.push('', '## Analysis', '', ...paragraph(ctx, causes, 1), '', ...code(ctx, 2))
+  }
   if (input.links.length > 0) {
     out.push('', '## Related records', '')
     for (const link of input.links) out.push(...wrap(`[${link.text}](${link.href})`, '- ', '  '))
