@@ -7,6 +7,7 @@ Commands:
   policy [DIR]       Judge a pull request against the change policy: approved, pending or rejected
   schema             Print or write the JSON Schemas of the record kinds, for editors
   init [DIR]         Start an ITSM repository: gitsm.yaml with a policy, the secure workflows, CODEOWNERS
+  kb adopt DIR       Bring existing Markdown into the knowledge base: front matter, ids, links kept working
 
 Options:
   -h, --help         Show help (also: gitsm <command> --help)

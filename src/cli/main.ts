@@ -4,6 +4,7 @@ import { GitsmError, UsageError } from '../errors.js'
 import { mainHelp } from './help.js'
 import type { CliIo } from './io.js'
 import { runInit } from './init-command.js'
+import { runKb } from './kb-command.js'
 import { runPolicy } from './policy-command.js'
 import { runSchema } from './schema-command.js'
 import { runValidate } from './validate-command.js'
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runPolicy(rest, io)
       case 'init':
         return await runInit(rest, io)
+      case 'kb':
+        return await runKb(rest, io)
       case undefined:
       case '-h':
       case '--help':
@@ -34,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${pkg.version}\n`)
         return 0
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, schema, init. See \`gitsm --help\`.`)
+        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, schema, init, kb. See \`gitsm --help\`.`)
     }
   } catch (error) {
     return reportFailure(error, io)
