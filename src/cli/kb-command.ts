@@ -7,6 +7,8 @@ import { configFile, readConfig } from '../config/read.js'
 import { InfrastructureError, UsageError } from '../errors.js'
 import { writeFileAtomic } from '../io/atomic-write.js'
 import { openWorkingTree } from '../io/working-tree.js'
+import { createMarkdownParser } from '../io/markdown-pool.js'
+import { isSafeForMainThread } from '../io/markdown-risk.js'
 import { formatAdoptionJson, formatAdoptionPretty, planAdoption, type AdoptionPlan, type FileChange } from '../kb/index.js'
 import type { SourceFile } from '../model/record.js'
 import { loaderLimits } from '../parse/limits.js'
@@ -123,7 +125,7 @@ async function runAdopt(args: readonly string[], io: CliIo): Promise<number> {
 
   const plan = planAdoption({
     dir: toPosix(relative(root, dir)),
-    markdown,
+    markdown: await withinBudget(markdown, notes),
     paths: entries.map((e) => e.path),
     otherTexts,
     sections: config.knowledge.sections,
@@ -142,6 +144,32 @@ async function runAdopt(args: readonly string[], io: CliIo): Promise<number> {
   }
   io.stdout.write(render(format, plan, values.write === true, root, io))
   return 0
+}
+
+/**
+ * The planner parses Markdown in this thread, where a parse cannot be interrupted; remark is super-linear on some
+ * inputs. Files that a linear pre-check does not find plain are first parsed by the worker pool under its time
+ * budget; one that runs over (or nests too deep, or breaks the parser) is left out and named, so no file can
+ * hang the command.
+ */
+async function withinBudget(files: readonly SourceFile[], notes: string[]): Promise<SourceFile[]> {
+  const risky = files.filter((file) => !isSafeForMainThread(file.text))
+  if (risky.length === 0) return [...files]
+  const parser = createMarkdownParser({ mainThread: false })
+  const refused = new Set<string>()
+  try {
+    for (const file of risky) {
+      const result = await parser.parse({ path: file.path, text: file.text })
+      const problem = result.ok ? undefined : result.diagnostics.find((d) => ['markdown/too-slow', 'markdown/too-deep', 'markdown/syntax'].includes(d.ruleId))
+      if (problem) {
+        refused.add(file.path)
+        notes.push(`${file.path} is not adopted: ${problem.message}`)
+      }
+    }
+  } finally {
+    await parser.close()
+  }
+  return files.filter((file) => !refused.has(file.path))
 }
 
 /**

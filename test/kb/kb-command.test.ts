@@ -96,6 +96,18 @@ describe('gitsm kb adopt', () => {
     expect(result.stderr).toMatch(message)
   })
 
+  it('leaves out, and names, a file that would take the parser minutes; the others are adopted', async () => {
+    const dir = repo()
+    writeFileSync(join(dir, 'kb', 'hostile.md'), `# Hostile\n\n${'*_'.repeat(150_000)}\n`)
+    const started = Date.now()
+    const result = await kb(['adopt', 'kb', '--format', 'json', ...now], dir)
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(result.code).toBe(0)
+    const plan = JSON.parse(result.stdout)
+    expect(JSON.stringify(plan)).toMatch(/kb\/hostile\.md is not adopted: This file took longer than/)
+    expect(JSON.stringify(plan)).toContain('kb/pool.md')
+  }, 30_000)
+
   it('needs an ITSM repository above DIR', async () => {
     const dir = makeTree({ 'kb/a.md': '# A\n' })
     const result = await kb(['adopt', 'kb'], dir)
