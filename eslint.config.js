@@ -13,6 +13,7 @@ const pureCore = [
   'src/model/**',
   'src/format/**',
   'src/time/**',
+  'src/scaffold/**',
   'src/kb/**',
   'src/config/validate.ts',
   'src/config/defaults.ts',

@@ -5,6 +5,7 @@ Usage: gitsm <command> [options]
 Commands:
   validate [DIR]     Check every record of an ITSM repository (the folder holding gitsm.yaml)
   policy [DIR]       Judge a pull request against the change policy: approved, pending or rejected
+  new KIND [DIR]     Write a new record from a template, with the next free id
   schema             Print or write the JSON Schemas of the record kinds, for editors
   init [DIR]         Start an ITSM repository: gitsm.yaml with a policy, the secure workflows, CODEOWNERS
   kb adopt DIR       Bring existing Markdown into the knowledge base: front matter, ids, links kept working

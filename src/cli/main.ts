@@ -5,6 +5,7 @@ import { mainHelp } from './help.js'
 import type { CliIo } from './io.js'
 import { runInit } from './init-command.js'
 import { runKb } from './kb-command.js'
+import { runNew } from './new-command.js'
 import { runPolicy } from './policy-command.js'
 import { runSchema } from './schema-command.js'
 import { runValidate } from './validate-command.js'
@@ -26,6 +27,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runInit(rest, io)
       case 'kb':
         return await runKb(rest, io)
+      case 'new':
+        return await runNew(rest, io)
       case undefined:
       case '-h':
       case '--help':
@@ -37,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${pkg.version}\n`)
         return 0
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, schema, init, kb. See \`gitsm --help\`.`)
+        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, new, init, kb, schema. See \`gitsm --help\`.`)
     }
   } catch (error) {
     return reportFailure(error, io)

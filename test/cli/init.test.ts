@@ -30,7 +30,7 @@ describe('gitsm init', () => {
 
     const config = parse(readFileSync(join(dir, 'gitsm.yaml'), 'utf8'))
     expect(config.organization).toBe('globex')
-    expect(Object.keys(config.teams)).toEqual(['@globex/cab'])
+    expect(Object.keys(config.teams)).toEqual(['@globex/cab', '@globex/web'])
     for (const name of ['gitsm-validate.yml', 'gitsm-review.yml', 'gitsm-policy.yml']) {
       const workflow = parse(readFileSync(join(dir, '.github', 'workflows', name), 'utf8'))
       expect(workflow.jobs).toBeDefined()
@@ -38,7 +38,8 @@ describe('gitsm init', () => {
     const policy = parse(readFileSync(join(dir, '.github', 'workflows', 'gitsm-policy.yml'), 'utf8'))
     expect(Object.keys(policy.on)).toEqual(['pull_request_target', 'workflow_run', 'merge_group'])
     expect(policy.jobs.policy.steps.map((step: { uses?: string }) => step.uses)).toEqual(['actions/create-github-app-token@v1', 'actions/checkout@v4', 'gitsm/gitsm@v0'])
-    expect(existsSync(join(dir, 'changes', 'standard', '.gitkeep'))).toBe(true)
+    expect(existsSync(join(dir, 'changes', 'standard', 'rotate-tls-cert.yaml'))).toBe(true)
+    expect(existsSync(join(dir, 'problems', '.gitkeep'))).toBe(false)
 
     const validated = await gitsm(['validate'], dir)
     expect(validated.stdout).toMatch(/No problems/)
