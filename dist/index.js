@@ -130,10 +130,10 @@ function markdownLineEndingOrSpace(code3) {
 function markdownSpace(code3) {
   return code3 === -2 || code3 === -1 || code3 === 32;
 }
-function regexCheck(regex2) {
+function regexCheck(regex3) {
   return check2;
   function check2(code3) {
-    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
+    return code3 !== null && code3 > -1 && regex3.test(String.fromCharCode(code3));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
@@ -841,9 +841,9 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
     }
     return visit2;
     function visit2() {
-      const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
+      const matches2 = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
-      if (enter && matches) {
+      if (enter && matches2) {
         result = toResult(enter(node2, parents, index2));
         if (result[0] === EXIT) {
           return result;
@@ -867,7 +867,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           }
         }
       }
-      if (exit3 && matches) {
+      if (exit3 && matches2) {
         const exitResult = toResult(exit3(node2, parents, index2));
         if (exitResult[0] === SKIP) {
           throw new Error(
@@ -11257,8 +11257,8 @@ function createTokenizer(parser, initialize, from) {
     context.previous = code3;
     consumed = true;
   }
-  function enter(type, fields) {
-    const token = fields || {};
+  function enter(type, fields2) {
+    const token = fields2 || {};
     token.type = type;
     token.start = now();
     context.events.push(["enter", token, context]);
@@ -11277,7 +11277,7 @@ function createTokenizer(parser, initialize, from) {
   function onsuccessfulcheck(_, info2) {
     info2.restore();
   }
-  function constructFactory(onreturn, fields) {
+  function constructFactory(onreturn, fields2) {
     return hook2;
     function hook2(constructs2, returnState, bogusState) {
       let listOfConstructs;
@@ -11331,7 +11331,7 @@ function createTokenizer(parser, initialize, from) {
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
+            fields2 ? Object.assign(Object.create(context), fields2) : context,
             effects,
             ok3,
             nok
@@ -14143,7 +14143,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection2(node2)) && !!node2.anchor;
+    var hasAnchor2 = (node2) => (isScalar2(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -14151,7 +14151,7 @@ var require_identity = __commonJS({
     exports.PAIR = PAIR;
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
-    exports.hasAnchor = hasAnchor;
+    exports.hasAnchor = hasAnchor2;
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
@@ -14457,12 +14457,12 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle2, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+          if (tag2.startsWith(prefix))
+            return handle2 + escapeTagName(tag2.substring(prefix.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
@@ -15441,7 +15441,7 @@ ${indent2}${start}${value2}${end}`;
       const str = value2.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
@@ -15571,9 +15571,9 @@ var require_stringify = __commonJS({
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
@@ -15781,7 +15781,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge2.tag && tag2.default);
     function addMergeToJSMap(ctx, map5, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
@@ -16448,14 +16448,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag: tag2, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
       const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -17330,17 +17330,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags)
+          tags = tags.concat(tag2);
       } else if (typeof customTags === "function") {
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge2.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -17580,7 +17580,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag: tag2 } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors2.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -17595,7 +17595,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value2, tag, ctx);
+        const node2 = createNode.createNode(value2, tag2, ctx);
         if (flow3 && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -17854,7 +17854,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found2 = null;
@@ -17900,7 +17900,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -17916,9 +17916,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -17926,7 +17926,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow3 ?? "collection"}`);
@@ -17964,7 +17964,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start ?? end
@@ -18061,8 +18061,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap;
       const map5 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -18165,8 +18165,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -18266,10 +18266,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap3 = fc.start.source === "{";
       const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -18457,8 +18457,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -18483,12 +18483,12 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -18498,13 +18498,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
-      if (tag?.format)
-        node2.format = tag.format;
+      if (tag2?.format)
+        node2.format = tag2.format;
       return node2;
     }
     exports.composeCollection = composeCollection;
@@ -18926,18 +18926,18 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value2, token, onError);
+        tag2 = findScalarTagByTest(ctx, value2, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
@@ -18950,8 +18950,8 @@ var require_compose_scalar = __commonJS({
         scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
+      if (tag2.format)
+        scalar.format = tag2.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
@@ -18960,17 +18960,17 @@ var require_compose_scalar = __commonJS({
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value2))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value2))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
@@ -18980,17 +18980,17 @@ var require_compose_scalar = __commonJS({
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value2)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value2)) ?? schema[identity.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -19039,20 +19039,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag: tag2 } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node2 = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor)
             node2.anchor = anchor.source.substring(1);
           break;
@@ -19079,7 +19079,7 @@ var require_compose_node = __commonJS({
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node2.spaceBefore = true;
@@ -19093,14 +19093,14 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor) {
         node2.anchor = anchor.source.substring(1);
         if (node2.anchor === "")
@@ -21694,8 +21694,8 @@ function toRange(lines, start, end, lineOffset) {
 function diagnostic(ruleId, message, file, range) {
   return { ruleId, severity: "error", message, file, ...range };
 }
-function shortTag(tag) {
-  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+function shortTag(tag2) {
+  return tag2.startsWith("tag:yaml.org,2002:") ? `!!${tag2.slice("tag:yaml.org,2002:".length)}` : tag2;
 }
 function cleanYamlMessage(code3, message) {
   const first = message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
@@ -28805,10 +28805,10 @@ upgrade: ${upgrade}\r
     }
     function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      let finished = false;
+      let finished2 = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
-        if (finished) {
+        if (finished2) {
           return;
         }
         try {
@@ -28820,7 +28820,7 @@ upgrade: ${upgrade}\r
         }
       };
       const onDrain = function() {
-        if (finished) {
+        if (finished2) {
           return;
         }
         if (body.resume) {
@@ -28831,16 +28831,16 @@ upgrade: ${upgrade}\r
         queueMicrotask(() => {
           body.removeListener("error", onFinished);
         });
-        if (!finished) {
+        if (!finished2) {
           const err = new RequestAbortedError();
           queueMicrotask(() => onFinished(err));
         }
       };
       const onFinished = function(err) {
-        if (finished) {
+        if (finished2) {
           return;
         }
-        finished = true;
+        finished2 = true;
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
@@ -32248,7 +32248,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { finished, PassThrough } = __require("node:stream");
+    var { finished: finished2, PassThrough } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors2();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -32344,7 +32344,7 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished2(res, { readable: false }, (err) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
@@ -35777,7 +35777,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable, pipeline, finished: finished2 } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -36102,8 +36102,8 @@ var require_fetch = __commonJS({
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
       const { request: request2 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request2);
-      switch (scheme) {
+      const { protocol: scheme2 } = requestCurrentURL(request2);
+      switch (scheme2) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
         }
@@ -36245,7 +36245,7 @@ var require_fetch = __commonJS({
       if (internalResponse.body == null) {
         processResponseEndOfBody();
       } else {
-        finished(internalResponse.body.stream, () => {
+        finished2(internalResponse.body.stream, () => {
           processResponseEndOfBody();
         });
       }
@@ -37278,7 +37278,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -37295,7 +37295,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -41506,12 +41506,12 @@ var init_summary = __esm({
        *
        * @returns {string} content wrapped in HTML element
        */
-      wrap(tag, content3, attrs = {}) {
+      wrap(tag2, content3, attrs = {}) {
         const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
         if (!content3) {
-          return `<${tag}${htmlAttrs}>`;
+          return `<${tag2}${htmlAttrs}>`;
         }
-        return `<${tag}${htmlAttrs}>${content3}</${tag}>`;
+        return `<${tag2}${htmlAttrs}>${content3}</${tag2}>`;
       }
       /**
        * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -41606,9 +41606,9 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addList(items, ordered = false) {
-        const tag = ordered ? "ol" : "ul";
+        const tag2 = ordered ? "ol" : "ul";
         const listItems = items.map((item) => this.wrap("li", item)).join("");
-        const element = this.wrap(tag, listItems);
+        const element = this.wrap(tag2, listItems);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -41625,9 +41625,9 @@ var init_summary = __esm({
               return this.wrap("td", cell);
             }
             const { header, data, colspan, rowspan } = cell;
-            const tag = header ? "th" : "td";
+            const tag2 = header ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-            return this.wrap(tag, data, attrs);
+            return this.wrap(tag2, data, attrs);
           }).join("");
           return this.wrap("tr", cells);
         }).join("");
@@ -41670,8 +41670,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addHeading(text7, level) {
-        const tag = `h${level}`;
-        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+        const tag2 = `h${level}`;
+        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
         const element = this.wrap(allowedTag, text7);
         return this.addRaw(element).addEOL();
       }
@@ -42919,18 +42919,18 @@ var require_light = __commonJS({
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
             waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
+              var finished2;
+              finished2 = () => {
                 var counts;
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
               return new this.Promise((resolve4, reject) => {
-                if (finished()) {
+                if (finished2()) {
                   return resolve4();
                 } else {
                   return this.on("done", () => {
-                    if (finished()) {
+                    if (finished2()) {
                       this.removeAllListeners("done");
                       return resolve4();
                     }
@@ -43321,8 +43321,8 @@ function routeMatcher(paths) {
   const regexes = paths.map(
     (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
+  const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex22, "i");
 }
 function throttling(octokit, octokitOptions) {
   const {
@@ -43725,11 +43725,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object3, keysToOmit) {
   const result = { __proto__: null };
@@ -44569,8 +44569,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -49813,19 +49813,19 @@ var require_which_typed_array = __commonJS({
       );
       return found2;
     }
-    function isTATag(tag) {
-      return $indexOf(typedArrays, tag) > -1;
+    function isTATag(tag2) {
+      return $indexOf(typedArrays, tag2) > -1;
     }
     function whichTypedArray(value2) {
       if (!value2 || typeof value2 !== "object") {
         return false;
       }
       if (!hasToStringTag) {
-        var tag = $slice($toString(value2), 8, -1);
-        if (isTATag(tag)) {
-          return tag;
+        var tag2 = $slice($toString(value2), 8, -1);
+        if (isTATag(tag2)) {
+          return tag2;
         }
-        if (tag !== "Object") {
+        if (tag2 !== "Object") {
           return false;
         }
         return trySlices(value2);
@@ -54943,11 +54943,11 @@ var require_ignore = __commonJS({
     var checkPattern = (pattern) => pattern && isString(pattern) && !REGEX_TEST_BLANK_LINE.test(pattern) && !REGEX_INVALID_TRAILING_BACKSLASH.test(pattern) && pattern.indexOf("#") !== 0;
     var splitPattern = (pattern) => pattern.split(REGEX_SPLITALL_CRLF);
     var IgnoreRule = class {
-      constructor(origin, pattern, negative, regex2) {
+      constructor(origin, pattern, negative, regex3) {
         this.origin = origin;
         this.pattern = pattern;
         this.negative = negative;
-        this.regex = regex2;
+        this.regex = regex3;
       }
     };
     var createRule = (pattern, ignoreCase) => {
@@ -54958,12 +54958,12 @@ var require_ignore = __commonJS({
         pattern = pattern.substr(1);
       }
       pattern = pattern.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regex2 = makeRegex(pattern, ignoreCase);
+      const regex3 = makeRegex(pattern, ignoreCase);
       return new IgnoreRule(
         origin,
         pattern,
         negative,
-        regex2
+        regex3
       );
     };
     var throwError = (message, Ctor) => {
@@ -56587,17 +56587,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
     var VARIABLE_LINE_REGEX = /^([A-Za-z][A-Za-z0-9-]*)(?:\s*=\s*(.*))?$/;
     var VARIABLE_NAME_REGEX = /^[A-Za-z][A-Za-z0-9-]*$/;
     var extractSectionLine = (line) => {
-      const matches = SECTION_LINE_REGEX.exec(line);
-      if (matches != null) {
-        const [section, subsection] = matches.slice(1);
+      const matches2 = SECTION_LINE_REGEX.exec(line);
+      if (matches2 != null) {
+        const [section, subsection] = matches2.slice(1);
         return [section, subsection && subsection.replace(/\\(.)/g, "$1")];
       }
       return null;
     };
     var extractVariableLine = (line) => {
-      const matches = VARIABLE_LINE_REGEX.exec(line);
-      if (matches != null) {
-        const [name, rawValue = "true"] = matches.slice(1);
+      const matches2 = VARIABLE_LINE_REGEX.exec(line);
+      if (matches2 != null) {
+        const [name, rawValue = "true"] = matches2.slice(1);
         return [name, parseValue(rawValue)];
       }
       return null;
@@ -56908,7 +56908,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           await _GitRefManager.deleteRefs({
             fs: fs7,
             gitdir,
-            refs: tags2.map((tag2) => `refs/tags/${tag2}`)
+            refs: tags2.map((tag3) => `refs/tags/${tag3}`)
           });
         }
         for (const serverRef of tagRefsToWrite) {
@@ -58320,14 +58320,14 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} short
        * @param {string[]} matches
        */
-      constructor(nouns, short2, matches) {
+      constructor(nouns, short2, matches2) {
         super(
-          `Found multiple ${nouns} matching "${short2}" (${matches.join(
+          `Found multiple ${nouns} matching "${short2}" (${matches2.join(
             ", "
           )}). Use a longer abbreviation length to disambiguate them.`
         );
         this.code = this.name = _AmbiguousError.code;
-        this.data = { nouns, short: short2, matches };
+        this.data = { nouns, short: short2, matches: matches2 };
       }
     };
     AmbiguousError.code = "AmbiguousError";
@@ -58748,21 +58748,21 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       return n === 0 ? n : -n;
     }
     var GitAnnotatedTag = class _GitAnnotatedTag {
-      constructor(tag2) {
-        if (typeof tag2 === "string") {
-          this._tag = tag2;
-        } else if (Buffer.isBuffer(tag2)) {
-          this._tag = tag2.toString("utf8");
-        } else if (typeof tag2 === "object") {
-          this._tag = _GitAnnotatedTag.render(tag2);
+      constructor(tag3) {
+        if (typeof tag3 === "string") {
+          this._tag = tag3;
+        } else if (Buffer.isBuffer(tag3)) {
+          this._tag = tag3.toString("utf8");
+        } else if (typeof tag3 === "object") {
+          this._tag = _GitAnnotatedTag.render(tag3);
         } else {
           throw new InternalError(
             "invalid type passed to GitAnnotatedTag constructor"
           );
         }
       }
-      static from(tag2) {
-        return new _GitAnnotatedTag(tag2);
+      static from(tag3) {
+        return new _GitAnnotatedTag(tag3);
       }
       static render(obj) {
         return `object ${obj.object}
@@ -58777,8 +58777,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return this._tag.slice(0, this._tag.indexOf("\n\n"));
       }
       message() {
-        const tag2 = this.withoutSignature();
-        return tag2.slice(tag2.indexOf("\n\n") + 2);
+        const tag3 = this.withoutSignature();
+        return tag3.slice(tag3.indexOf("\n\n") + 2);
       }
       parse() {
         return Object.assign(this.headers(), {
@@ -58818,9 +58818,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return obj;
       }
       withoutSignature() {
-        const tag2 = normalizeNewlines(this._tag);
-        if (tag2.indexOf("\n-----BEGIN PGP SIGNATURE-----") === -1) return tag2;
-        return tag2.slice(0, tag2.lastIndexOf("\n-----BEGIN PGP SIGNATURE-----"));
+        const tag3 = normalizeNewlines(this._tag);
+        if (tag3.indexOf("\n-----BEGIN PGP SIGNATURE-----") === -1) return tag3;
+        return tag3.slice(0, tag3.lastIndexOf("\n-----BEGIN PGP SIGNATURE-----"));
       }
       gpgsig() {
         if (this._tag.indexOf("\n-----BEGIN PGP SIGNATURE-----") === -1) return;
@@ -58836,8 +58836,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       toObject() {
         return Buffer.from(this._tag, "utf8");
       }
-      static async sign(tag2, sign, secretKey) {
-        const payload = tag2.payload();
+      static async sign(tag3, sign, secretKey) {
+        const payload = tag3.payload();
         let { signature } = await sign({ payload, secretKey });
         signature = normalizeNewlines(signature);
         const signedTag = payload + signature;
@@ -62683,18 +62683,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           address: url
         };
       }
-      const matches = url.match(/(\w+)(:\/\/|::)(.*)/);
-      if (matches === null) return;
-      if (matches[2] === "://") {
+      const matches2 = url.match(/(\w+)(:\/\/|::)(.*)/);
+      if (matches2 === null) return;
+      if (matches2[2] === "://") {
         return {
-          transport: matches[1],
-          address: matches[0]
+          transport: matches2[1],
+          address: matches2[0]
         };
       }
-      if (matches[2] === "::") {
+      if (matches2[2] === "::") {
         return {
-          transport: matches[1],
-          address: matches[3]
+          transport: matches2[1],
+          address: matches2[3]
         };
       }
     }
@@ -63271,12 +63271,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         forAwait(lines, async (line) => {
           if (onMessage) await onMessage(line);
           if (onProgress) {
-            const matches = line.match(/([^:]*).*\((\d+?)\/(\d+?)\)/);
-            if (matches) {
+            const matches2 = line.match(/([^:]*).*\((\d+?)\/(\d+?)\)/);
+            if (matches2) {
               await onProgress({
-                phase: matches[1].trim(),
-                loaded: parseInt(matches[2], 10),
-                total: parseInt(matches[3], 10)
+                phase: matches2[1].trim(),
+                loaded: parseInt(matches2[2], 10),
+                total: parseInt(matches2[3], 10)
               });
             }
           }
@@ -65381,8 +65381,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         visited.add(oid);
         const { type, object: object3 } = await _readObject({ fs: fs7, cache, gitdir, oid });
         if (type === "tag") {
-          const tag2 = GitAnnotatedTag.from(object3);
-          const commit2 = tag2.headers().object;
+          const tag3 = GitAnnotatedTag.from(object3);
+          const commit2 = tag3.headers().object;
           return walk2(commit2);
         }
         if (type !== "commit") {
@@ -65416,8 +65416,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         visited.add(oid);
         const { type, object: object3 } = await _readObject({ fs: fs7, cache, gitdir, oid });
         if (type === "tag") {
-          const tag2 = GitAnnotatedTag.from(object3);
-          const obj = tag2.headers().object;
+          const tag3 = GitAnnotatedTag.from(object3);
+          const obj = tag3.headers().object;
           await walk2(obj);
         } else if (type === "commit") {
           const commit2 = GitCommit.from(object3);
@@ -65958,11 +65958,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (type !== "tag") {
         throw new ObjectTypeError(oid, type, "tag");
       }
-      const tag2 = GitAnnotatedTag.from(object3);
+      const tag3 = GitAnnotatedTag.from(object3);
       const result = {
         oid,
-        tag: tag2.parse(),
-        payload: tag2.payload()
+        tag: tag3.parse(),
+        payload: tag3.payload()
       };
       return result;
     }
@@ -67008,7 +67008,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function tag({
+    async function tag2({
       fs: _fs,
       dir,
       gitdir = join8(dir, ".git"),
@@ -67308,8 +67308,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _writeTag({ fs: fs7, gitdir, tag: tag2 }) {
-      const object3 = GitAnnotatedTag.from(tag2).toObject();
+    async function _writeTag({ fs: fs7, gitdir, tag: tag3 }) {
+      const object3 = GitAnnotatedTag.from(tag3).toObject();
       const oid = await _writeObject({
         fs: fs7,
         gitdir,
@@ -67319,17 +67319,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return oid;
     }
-    async function writeTag({ fs: fs7, dir, gitdir = join8(dir, ".git"), tag: tag2 }) {
+    async function writeTag({ fs: fs7, dir, gitdir = join8(dir, ".git"), tag: tag3 }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
-        assertParameter("tag", tag2);
+        assertParameter("tag", tag3);
         const fsp = new FileSystem(fs7);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _writeTag({
           fs: fsp,
           gitdir: updatedGitdir,
-          tag: tag2
+          tag: tag3
         });
       } catch (err) {
         err.caller = "git.writeTag";
@@ -67415,7 +67415,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       resolveRef,
       status: status2,
       statusMatrix,
-      tag,
+      tag: tag2,
       version,
       walk,
       writeBlob,
@@ -67488,7 +67488,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     exports.stash = stash;
     exports.status = status2;
     exports.statusMatrix = statusMatrix;
-    exports.tag = tag;
+    exports.tag = tag2;
     exports.updateIndex = updateIndex$1;
     exports.version = version;
     exports.walk = walk;
@@ -68290,13 +68290,13 @@ function approvalNeed(change) {
   const to = head.data.status;
   if (to === "approved" && from !== "approved") return { reason: "approves", fields: [], path: ["status"] };
   if (!base || !(from === "approved" || from === "in_progress") || !isStatus(to) || !afterApproval.includes(to)) return void 0;
-  const fields = materialFields.filter((field2) => !sameValue(base.data[field2], head.data[field2]));
-  if (fields.length === 0) return void 0;
-  const field = fields[0];
+  const fields2 = materialFields.filter((field2) => !sameValue(base.data[field2], head.data[field2]));
+  if (fields2.length === 0) return void 0;
+  const field = fields2[0];
   const before = map3(base.data[field]);
   const after2 = map3(head.data[field]);
   const inner = before && after2 ? Object.keys(after2).find((key) => !sameValue(before[key], after2[key])) : void 0;
-  return inner === void 0 ? { reason: "edits", fields, path: [field], part: "key" } : { reason: "edits", fields, path: [field, inner] };
+  return inner === void 0 ? { reason: "edits", fields: fields2, path: [field], part: "key" } : { reason: "edits", fields: fields2, path: [field, inner] };
 }
 function describeNeed(need, change) {
   if (need.reason === "approves") return "sets it to approved";
@@ -72215,11 +72215,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -73138,12 +73138,12 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
+        const scheme2 = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
+        const urnScheme = `${scheme2}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
         if (schemeHandler) {
@@ -73158,9 +73158,9 @@ var require_schemes = __commonJS({
       if (urnComponent.nid === void 0) {
         throw new Error("URN without nid cannot be serialized");
       }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const scheme2 = options.scheme || urnComponent.scheme || "urn";
       const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const urnScheme = `${scheme2}:${options.nid || nid}`;
       const schemeHandler = getSchemeHandler(urnScheme);
       if (schemeHandler) {
         urnComponent = schemeHandler.serialize(urnComponent, options);
@@ -73251,13 +73251,13 @@ var require_schemes = __commonJS({
       }
     );
     Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
+    function getSchemeHandler(scheme2) {
+      return scheme2 && (SCHEMES[
         /** @type {SchemeName} */
-        scheme
+        scheme2
       ] || SCHEMES[
         /** @type {SchemeName} */
-        scheme.toLowerCase()
+        scheme2.toLowerCase()
       ]) || void 0;
     }
     module.exports = {
@@ -73279,8 +73279,8 @@ var require_fast_uri = __commonJS({
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
     var MALFORMED_HOST_ERROR = "URI host is malformed.";
     var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
+    function validateScheme(scheme2) {
+      const stringScheme = String(scheme2);
       if (!VALID_SCHEME.test(stringScheme)) {
         throw new TypeError(MALFORMED_SCHEME_ERROR);
       }
@@ -73463,8 +73463,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed2, matches) {
-      if (matches[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
+    function getParseError(parsed2, matches2) {
+      if (matches2[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed2.port === "number" && (parsed2.port < 0 || parsed2.port > 65535)) {
@@ -73486,9 +73486,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed2, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP)) {
@@ -73563,15 +73563,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed2.scheme = matches[1];
-        parsed2.userinfo = matches[3];
-        parsed2.host = matches[4];
-        parsed2.port = parseInt(matches[5], 10);
-        parsed2.path = matches[6] || "";
-        parsed2.query = matches[7];
-        parsed2.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed2.scheme = matches2[1];
+        parsed2.userinfo = matches2[3];
+        parsed2.host = matches2[4];
+        parsed2.port = parseInt(matches2[5], 10);
+        parsed2.path = matches2[6] || "";
+        parsed2.query = matches2[7];
+        parsed2.fragment = matches2[8];
         if (parsed2.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed2.scheme)) {
             parsed2.scheme = parsed2.scheme.toLowerCase();
@@ -73580,14 +73580,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed2.error = parsed2.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed2.port)) {
-          parsed2.port = matches[5];
+          parsed2.port = matches2[5];
         }
-        const parseError = getParseError(parsed2, matches);
+        const parseError = getParseError(parsed2, matches2);
         if (parseError !== void 0) {
           parsed2.error = parsed2.error || parseError;
           malformedAuthorityOrPort = true;
@@ -74124,10 +74124,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex2) {
+      _removeAllSchemas(schemas, regex3) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex2 || regex2.test(keyRef)) {
+          if (!regex3 || regex3.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -76364,7 +76364,7 @@ var require_discriminator = __commonJS({
     var util_1 = require_util9();
     var error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      params: ({ params: { discrError, tag: tag2, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag2}}`
     };
     var def = {
       keyword: "discriminator",
@@ -76385,18 +76385,18 @@ var require_discriminator = __commonJS({
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag2} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag: tag2, tagName }));
         cxt.ok(valid);
         function validateMapping() {
           const mapping = getMapping();
           gen.if(false);
           for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.elseIf((0, codegen_1._)`${tag2} === ${tagValue}`);
             gen.assign(valid, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag: tag2, tagName });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -80943,7 +80943,7 @@ var require_scan = __commonJS({
       let backslashes = false;
       let negated = false;
       let negatedExtglob = false;
-      let finished = false;
+      let finished2 = false;
       let braces = 0;
       let prev;
       let code3;
@@ -80980,7 +80980,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -80989,7 +80989,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code3 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -81000,7 +81000,7 @@ var require_scan = __commonJS({
               if (braces === 0) {
                 braceEscaped = false;
                 isBrace = token.isBrace = true;
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -81014,7 +81014,7 @@ var require_scan = __commonJS({
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
+          if (finished2 === true) continue;
           if (prev === CHAR_DOT && index2 === start + 1) {
             start += 2;
             continue;
@@ -81027,7 +81027,7 @@ var require_scan = __commonJS({
           if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
-            finished = true;
+            finished2 = true;
             if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
@@ -81044,7 +81044,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
+                  finished2 = true;
                   break;
                 }
               }
@@ -81056,7 +81056,7 @@ var require_scan = __commonJS({
         if (code3 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -81064,7 +81064,7 @@ var require_scan = __commonJS({
         }
         if (code3 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -81080,7 +81080,7 @@ var require_scan = __commonJS({
             if (next2 === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               break;
             }
           }
@@ -81109,7 +81109,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -81118,7 +81118,7 @@ var require_scan = __commonJS({
           break;
         }
         if (isGlob === true) {
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -82258,17 +82258,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
+      const regex3 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex3.state;
+      delete regex3.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex3, options, { glob, posix });
+        const result = { glob, state, regex: regex3, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -82293,7 +82293,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex3, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -82310,16 +82310,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix);
+          match = picomatch2.matchBase(input, regex3, options, posix);
         } else {
-          match = regex2.exec(output);
+          match = regex3.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
     picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
+      const regex3 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex3.test(utils.basename(input, { windows: posix }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -82338,11 +82338,11 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex3 = picomatch2.toRegex(source, options);
       if (returnState === true) {
-        regex2.state = state;
+        regex3.state = state;
       }
-      return regex2;
+      return regex3;
     };
     picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
@@ -82703,9 +82703,9 @@ var init_change_standard_model = __esm({
 // src/rules/file-wrong-folder.ts
 function owningKinds(config, file) {
   const inside = (folder) => folder === "" || file.startsWith(`${folder}/`);
-  const matches = kinds.filter((kind) => inside(folderOf(config, kind)));
-  const deepest = Math.max(-1, ...matches.map((kind) => folderOf(config, kind).length));
-  return matches.filter((kind) => folderOf(config, kind).length === deepest);
+  const matches2 = kinds.filter((kind) => inside(folderOf(config, kind)));
+  const deepest = Math.max(-1, ...matches2.map((kind) => folderOf(config, kind).length));
+  return matches2.filter((kind) => folderOf(config, kind).length === deepest);
 }
 function folderOf(config, kind) {
   return kindFolder(config, kind).replace(/^\.?\/+/, "").replace(/\/+$/, "");
@@ -82927,13 +82927,194 @@ var init_incident_timeline = __esm({
   }
 });
 
+// src/rules/kb-duplicate-title.ts
+var kbDuplicateTitle;
+var init_kb_duplicate_title = __esm({
+  "src/rules/kb-duplicate-title.ts"() {
+    "use strict";
+    init_rule();
+    init_util();
+    kbDuplicateTitle = defineRule({
+      id: "kb/duplicate-title",
+      description: "No two knowledge articles have the same title, ignoring case and surrounding spaces",
+      check(ctx) {
+        const byTitle = /* @__PURE__ */ new Map();
+        for (const record of ctx.byKind("Article")) {
+          const title = text6(record.data.title)?.trim();
+          if (!title) continue;
+          const key = title.normalize("NFC").toLowerCase();
+          byTitle.set(key, [...byTitle.get(key) ?? [], record]);
+        }
+        for (const group of byTitle.values()) {
+          if (group.length < 2) continue;
+          const [first, ...others] = [...group].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+          for (const record of others) {
+            ctx.report({
+              record,
+              path: ["title"],
+              message: `${first.id ?? "Another article"} already has the title "${text6(first.data.title).trim()}". Merge the articles, or give this one a title that tells them apart.`,
+              related: [relatedAt(first, ["title"], "the same title is used here first")]
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/sections.ts
+function sectionKey(name) {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+function missingSections(body, required2) {
+  const present = new Set((body?.headings ?? []).filter((h) => h.depth === 2).map((h) => sectionKey(h.text)));
+  const missing = [];
+  for (const name of required2) {
+    if (typeof name !== "string" || name.trim() === "") continue;
+    if (!present.has(sectionKey(name)) && !missing.includes(name.trim())) missing.push(name.trim());
+  }
+  return missing;
+}
+function titleRange(record) {
+  const heading2 = record.body?.headings.find((h) => h.depth === 1);
+  return heading2 ? heading2.range : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+function quoteList(names) {
+  const quoted = names.map((name) => `"${name}"`);
+  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
+}
+var init_sections = __esm({
+  "src/rules/sections.ts"() {
+    "use strict";
+  }
+});
+
+// src/rules/kb-required-sections.ts
+var kbRequiredSections;
+var init_kb_required_sections = __esm({
+  "src/rules/kb-required-sections.ts"() {
+    "use strict";
+    init_rule();
+    init_sections();
+    init_util();
+    kbRequiredSections = defineRule({
+      id: "kb/required-sections",
+      description: "A knowledge article has the level-2 sections that knowledge.sections requires for its type",
+      check(ctx) {
+        const sections = ctx.config.knowledge.sections;
+        for (const record of ctx.byKind("Article")) {
+          const type = text6(record.data.type);
+          if (record.format !== "markdown" || type === void 0 || !Object.hasOwn(sections, type)) continue;
+          const required2 = sections[type];
+          if (!Array.isArray(required2)) continue;
+          const range = titleRange(record);
+          for (const name of missingSections(record.body, required2)) {
+            ctx.report({
+              record,
+              range,
+              message: `Articles of type ${type} need a "## ${name}" section (knowledge.sections in gitsm.yaml). Add it, or change the type.`
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/kb-retired-services.ts
+var kbRetiredServices;
+var init_kb_retired_services = __esm({
+  "src/rules/kb-retired-services.ts"() {
+    "use strict";
+    init_rule();
+    init_util();
+    kbRetiredServices = defineRule({
+      id: "kb/retired-services",
+      description: "A knowledge article that is not retired is about at least one service that is not retired",
+      check(ctx) {
+        for (const record of ctx.byKind("Article")) {
+          if (text6(record.data.status) === "retired") continue;
+          const ids = strings(record.data.services);
+          if (ids.length === 0) continue;
+          const services = ids.map((id) => ctx.index.get("Service", id));
+          if (!services.every((service) => service !== void 0 && text6(service.data.lifecycle) === "retired")) continue;
+          const which2 = ids.length === 1 ? `its service ${ids[0]} is retired` : `all its services (${ids.join(", ")}) are retired`;
+          ctx.report({
+            record,
+            path: ["services"],
+            message: `This article is still ${text6(record.data.status) ?? "active"}, but ${which2}. Retire the article (status: retired), or list the services that replaced ${ids.length === 1 ? "it" : "them"}.`
+          });
+        }
+      }
+    });
+  }
+});
+
+// src/rules/article-review.ts
+function articleReviewDue(record, config) {
+  if (text6(record.data.status) === "retired") return void 0;
+  if (has(record.data, "review_by")) {
+    const reviewBy = text6(record.data.review_by);
+    return reviewBy !== void 0 && parseDate(reviewBy) ? { due: reviewBy, source: "review_by" } : void 0;
+  }
+  const reviewedAt = text6(record.data.reviewed_at);
+  const reviewed = parseDate(reviewedAt);
+  const days = wholeDays(config.knowledge.review_interval);
+  if (!reviewed || days === void 0) return void 0;
+  return { due: addDays2(reviewed, days), source: "interval", reviewedAt };
+}
+function wholeDays(duration) {
+  const minutes = parseDuration(duration);
+  return minutes === void 0 ? void 0 : Math.floor(minutes / (24 * 60));
+}
+var init_article_review = __esm({
+  "src/rules/article-review.ts"() {
+    "use strict";
+    init_timestamp();
+    init_util();
+  }
+});
+
+// src/rules/kb-review-due.ts
+var kbReviewDue;
+var init_kb_review_due = __esm({
+  "src/rules/kb-review-due.ts"() {
+    "use strict";
+    init_rule();
+    init_timestamp();
+    init_article_review();
+    init_util();
+    kbReviewDue = defineRule({
+      id: "kb/review-due",
+      description: "A knowledge article's review does not fall due within knowledge.expiring_within (a notice ahead of kb/review-overdue)",
+      check(ctx) {
+        if (ctx.now === void 0) return;
+        const today = dateIn(ctx.now, ctx.config.timezone);
+        const days = wholeDays(ctx.config.knowledge.expiring_within);
+        if (days === void 0) return;
+        const horizon = addDays2(parseDate(today), days);
+        for (const record of ctx.byKind("Article")) {
+          const review = articleReviewDue(record, ctx.config);
+          if (!review || review.due < today || review.due > horizon) continue;
+          const when = review.due === today ? "today" : `on ${review.due}`;
+          ctx.report({
+            record,
+            path: [review.source === "review_by" ? "review_by" : "reviewed_at"],
+            message: review.source === "review_by" ? `This article is due for review ${when}. Check it is still right, then update reviewed_at and review_by.` : `This article was last reviewed on ${review.reviewedAt} and is due for review ${when} (review interval ${ctx.config.knowledge.review_interval}). Check it is still right, then update reviewed_at.`
+          });
+        }
+      }
+    });
+  }
+});
+
 // src/rules/kb-review-overdue.ts
 var kbReviewOverdue;
 var init_kb_review_overdue = __esm({
   "src/rules/kb-review-overdue.ts"() {
     "use strict";
     init_rule();
-    init_timestamp();
+    init_article_review();
     init_util();
     kbReviewOverdue = defineRule({
       id: "kb/review-overdue",
@@ -82942,30 +83123,529 @@ var init_kb_review_overdue = __esm({
         if (ctx.now === void 0) return;
         const today = dateIn(ctx.now, ctx.config.timezone);
         const interval = ctx.config.knowledge.review_interval;
-        const intervalDays = Math.floor((parseDuration(interval) ?? Number.NaN) / (24 * 60));
         for (const record of ctx.byKind("Article")) {
-          if (text6(record.data.status) === "retired") continue;
-          if (has(record.data, "review_by")) {
-            const reviewBy = text6(record.data.review_by);
-            if (reviewBy === void 0 || !parseDate(reviewBy) || reviewBy >= today) continue;
+          const review = articleReviewDue(record, ctx.config);
+          if (!review || review.due >= today) continue;
+          if (review.source === "review_by") {
             ctx.report({
               record,
               path: ["review_by"],
-              message: `This article was due for review on ${reviewBy}. Check it is still right, then update reviewed_at and review_by, or retire it.`
+              message: `This article was due for review on ${review.due}. Check it is still right, then update reviewed_at and review_by, or retire it.`
             });
             continue;
           }
-          const reviewedAt = text6(record.data.reviewed_at);
-          const reviewed = parseDate(reviewedAt);
-          if (!reviewed || Number.isNaN(intervalDays)) continue;
-          const due = addDays2(reviewed, intervalDays);
-          if (due >= today) continue;
           ctx.report({
             record,
             path: ["reviewed_at"],
-            message: `This article was last reviewed on ${reviewedAt}; with a review interval of ${interval} it was due on ${due}. Check it is still right, then update reviewed_at, or retire it.`
+            message: `This article was last reviewed on ${review.reviewedAt}; with a review interval of ${interval} it was due on ${review.due}. Check it is still right, then update reviewed_at, or retire it.`
           });
         }
+      }
+    });
+  }
+});
+
+// src/rules/kb-title-heading.ts
+function matches(heading2, title) {
+  const norm = (s) => s.trim().replace(/\s+/g, " ");
+  return norm(heading2) === norm(title) || norm(heading2) === norm(title.replaceAll("`", ""));
+}
+var kbTitleHeading;
+var init_kb_title_heading = __esm({
+  "src/rules/kb-title-heading.ts"() {
+    "use strict";
+    init_rule();
+    init_util();
+    kbTitleHeading = defineRule({
+      id: "kb/title-heading",
+      description: "A knowledge article has exactly one level-1 heading, and it reads as the title",
+      check(ctx) {
+        for (const record of ctx.byKind("Article")) {
+          if (record.format !== "markdown" || !record.body) continue;
+          const title = text6(record.data.title);
+          const [first, ...extra] = record.body.headings.filter((h) => h.depth === 1);
+          if (!first) {
+            ctx.report({
+              record,
+              path: ["title"],
+              message: `The article has no level-1 heading. Start the body with "# ${title ?? "its title"}".`
+            });
+            continue;
+          }
+          if (title !== void 0 && !matches(first.text, title)) {
+            ctx.report({
+              record,
+              range: first.range,
+              message: `The level-1 heading "${first.text}" differs from the title "${title.trim()}". Make them the same.`
+            });
+          }
+          for (const heading2 of extra) {
+            ctx.report({
+              record,
+              range: heading2.range,
+              message: "An article has one level-1 heading, its title. Make this a level-2 heading, or split the article."
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// node_modules/github-slugger/regex.js
+var regex2;
+var init_regex = __esm({
+  "node_modules/github-slugger/regex.js"() {
+    regex2 = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
+  }
+});
+
+// node_modules/github-slugger/index.js
+function slug(value2, maintainCase) {
+  if (typeof value2 !== "string") return "";
+  if (!maintainCase) value2 = value2.toLowerCase();
+  return value2.replace(regex2, "").replace(/ /g, "-");
+}
+var own5, BananaSlug;
+var init_github_slugger = __esm({
+  "node_modules/github-slugger/index.js"() {
+    init_regex();
+    own5 = Object.hasOwnProperty;
+    BananaSlug = class {
+      /**
+       * Create a new slug class.
+       */
+      constructor() {
+        this.occurrences;
+        this.reset();
+      }
+      /**
+       * Generate a unique slug.
+      *
+      * Tracks previously generated slugs: repeated calls with the same value
+      * will result in different slugs.
+      * Use the `slug` function to get same slugs.
+       *
+       * @param  {string} value
+       *   String of text to slugify
+       * @param  {boolean} [maintainCase=false]
+       *   Keep the current case, otherwise make all lowercase
+       * @return {string}
+       *   A unique slug string
+       */
+      slug(value2, maintainCase) {
+        const self2 = this;
+        let result = slug(value2, maintainCase === true);
+        const originalSlug = result;
+        while (own5.call(self2.occurrences, result)) {
+          self2.occurrences[originalSlug]++;
+          result = originalSlug + "-" + self2.occurrences[originalSlug];
+        }
+        self2.occurrences[result] = 0;
+        return result;
+      }
+      /**
+       * Reset - Forget all previous slugs
+       *
+       * @return void
+       */
+      reset() {
+        this.occurrences = /* @__PURE__ */ Object.create(null);
+      }
+    };
+  }
+});
+
+// src/rules/markdown-links.ts
+function resolveLink(fromFile, url) {
+  const trimmed = url.trim();
+  if (trimmed === "" || trimmed.startsWith("//") || scheme.test(trimmed)) return { type: "external" };
+  const hash = trimmed.indexOf("#");
+  const anchor = hash === -1 ? void 0 : decode2(trimmed.slice(hash + 1));
+  const beforeHash = hash === -1 ? trimmed : trimmed.slice(0, hash);
+  const query = beforeHash.indexOf("?");
+  const written = decode2(query === -1 ? beforeHash : beforeHash.slice(0, query));
+  if (written === "") return anchor ? { type: "local", path: fromFile, anchor } : { type: "external" };
+  const plain = query !== -1 && /(?:^|&)plain=1(?:&|$)/.test(beforeHash.slice(query + 1));
+  const segments = written.startsWith("/") ? [] : fromFile.split("/").slice(0, -1);
+  for (const segment of written.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { type: "outside" };
+  }
+  return { type: "local", path: segments.join("/"), anchor: plain ? void 0 : anchor || void 0 };
+}
+function decode2(text7) {
+  try {
+    return decodeURIComponent(text7);
+  } catch {
+    return text7;
+  }
+}
+function pathExists(files) {
+  const folders = /* @__PURE__ */ new Set([""]);
+  for (const file of files) {
+    for (let slash = file.indexOf("/"); slash !== -1; slash = file.indexOf("/", slash + 1)) folders.add(file.slice(0, slash));
+  }
+  return (path2) => files.has(path2) || folders.has(path2);
+}
+function recordNamedBy(path2) {
+  const match = /^(KB|CHG|INC|PRB)-[0-9]{4,}(?![0-9])/i.exec(path2.slice(path2.lastIndexOf("/") + 1));
+  return match ? { kind: idPrefixes2[match[1].toUpperCase()], id: match[0].toUpperCase() } : void 0;
+}
+function anchorsOf(record) {
+  const slugger = new BananaSlug();
+  const anchors2 = /* @__PURE__ */ new Set();
+  for (const heading2 of record.body?.headings ?? []) anchors2.add(slugger.slug(heading2.text));
+  for (const html2 of record.body?.html ?? []) {
+    for (const match of html2.value.matchAll(/\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi)) anchors2.add(match[1]);
+  }
+  return anchors2;
+}
+function hasAnchor(anchors2, anchor) {
+  return anchors2.has(anchor) || anchors2.has(anchor.toLowerCase());
+}
+function relativeLink(fromFile, toFile) {
+  const from = fromFile.split("/").slice(0, -1);
+  const to = toFile.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+var scheme, idPrefixes2;
+var init_markdown_links = __esm({
+  "src/rules/markdown-links.ts"() {
+    "use strict";
+    init_github_slugger();
+    scheme = /^[a-z][a-z0-9+.-]*:/i;
+    idPrefixes2 = { KB: "Article", CHG: "Change", INC: "Incident", PRB: "Problem" };
+  }
+});
+
+// src/rules/markdown-broken-link.ts
+var markdownBrokenLink;
+var init_markdown_broken_link = __esm({
+  "src/rules/markdown-broken-link.ts"() {
+    "use strict";
+    init_rule();
+    init_markdown_links();
+    markdownBrokenLink = defineRule({
+      id: "markdown/broken-link",
+      description: "Relative links and images in a Markdown body lead to a file of the repository, and their #anchors to a heading there",
+      check(ctx) {
+        const exists2 = pathExists(ctx.files);
+        const byFile = new Map(ctx.records.map((record) => [record.file, record]));
+        const anchors2 = /* @__PURE__ */ new Map();
+        for (const record of ctx.records) {
+          for (const link2 of record.body?.links ?? []) {
+            const target = resolveLink(record.file, link2.url);
+            const what = link2.kind === "image" ? "image" : "link";
+            if (target.type === "external") continue;
+            if (target.type === "outside") {
+              ctx.report({ record, range: link2.range, message: `This ${what} points out of the repository (${link2.url}). Link inside it, or use a full URL.` });
+              continue;
+            }
+            if (ctx.files.size === 0) continue;
+            if (!exists2(target.path)) {
+              if (recordNamedBy(target.path)) continue;
+              ctx.report({ record, range: link2.range, message: `This ${what} points to ${target.path}, which does not exist in the repository.` });
+              continue;
+            }
+            const linked = byFile.get(target.path);
+            if (target.anchor === void 0 || !linked?.body) continue;
+            let known = anchors2.get(linked);
+            if (!known) anchors2.set(linked, known = anchorsOf(linked));
+            if (hasAnchor(known, target.anchor)) continue;
+            const choices = [...known].slice(0, 8).map((a) => `#${a}`).join(", ");
+            const where2 = linked === record ? "this file" : target.path;
+            ctx.report({
+              record,
+              range: link2.range,
+              message: `No heading in ${where2} has the anchor #${target.anchor}.${choices ? ` Its anchors: ${choices}.` : ""}`
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/markdown-empty-section.ts
+var markdownEmptySection;
+var init_markdown_empty_section = __esm({
+  "src/rules/markdown-empty-section.ts"() {
+    "use strict";
+    init_rule();
+    markdownEmptySection = defineRule({
+      id: "markdown/empty-section",
+      description: "A heading has content before the next heading of the same or a higher level",
+      check(ctx) {
+        for (const record of ctx.records) {
+          for (const heading2 of record.body?.headings ?? []) {
+            if (!heading2.empty) continue;
+            ctx.report({
+              record,
+              range: heading2.range,
+              message: `The section "${heading2.text}" is empty. Write it, or remove the heading.`
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/markdown-heading-increment.ts
+var markdownHeadingIncrement;
+var init_markdown_heading_increment = __esm({
+  "src/rules/markdown-heading-increment.ts"() {
+    "use strict";
+    init_rule();
+    markdownHeadingIncrement = defineRule({
+      id: "markdown/heading-increment",
+      description: "Heading levels go down one at a time: a level-2 heading is followed by level 3, not level 4",
+      check(ctx) {
+        for (const record of ctx.records) {
+          let previous3;
+          for (const heading2 of record.body?.headings ?? []) {
+            if (previous3 !== void 0 && heading2.depth > previous3 + 1) {
+              ctx.report({
+                record,
+                range: heading2.range,
+                message: `This level-${heading2.depth} heading follows a level-${previous3} heading. Make it level ${previous3 + 1}.`
+              });
+            }
+            previous3 = heading2.depth;
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/markdown-image-alt.ts
+var markdownImageAlt;
+var init_markdown_image_alt = __esm({
+  "src/rules/markdown-image-alt.ts"() {
+    "use strict";
+    init_rule();
+    markdownImageAlt = defineRule({
+      id: "markdown/image-alt",
+      description: "Every image in a Markdown body has alternative text, for screen readers and for when it fails to load",
+      check(ctx) {
+        for (const record of ctx.records) {
+          for (const link2 of record.body?.links ?? []) {
+            if (link2.kind !== "image" || (link2.alt ?? "").trim() !== "") continue;
+            ctx.report({
+              record,
+              range: link2.range,
+              message: "This image has no alternative text. Describe what it shows: ![Grafana pool usage during the incident](...)."
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/markdown-no-active-html.ts
+function activeHtml(html2) {
+  const value2 = html2.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  const element = activeElement.exec(value2);
+  if (element) return `The <${element[1].toLowerCase()}> element`;
+  for (const [text7] of value2.matchAll(tag)) {
+    const handler3 = eventAttribute.exec(text7);
+    if (handler3) return `The event handler attribute ${handler3[1].toLowerCase()}=`;
+  }
+  return javascriptUrl.test(value2) ? "A javascript: URL" : void 0;
+}
+var activeElement, tag, eventAttribute, javascriptUrl, markdownNoActiveHtml;
+var init_markdown_no_active_html = __esm({
+  "src/rules/markdown-no-active-html.ts"() {
+    "use strict";
+    init_rule();
+    activeElement = /<\s*(script|iframe|object|embed|style)\b/i;
+    tag = /<[a-z][^>]*>?/gi;
+    eventAttribute = /[\s"'/](on[a-z]+)\s*=/i;
+    javascriptUrl = /javascript\s*:/i;
+    markdownNoActiveHtml = defineRule({
+      id: "markdown/no-active-html",
+      description: "A Markdown body holds no active HTML: no script, iframe, object, embed or style elements, event handlers or javascript: URLs",
+      check(ctx) {
+        for (const record of ctx.records) {
+          for (const html2 of record.body?.html ?? []) {
+            const found2 = activeHtml(html2.value);
+            if (found2 === void 0) continue;
+            ctx.report({
+              record,
+              range: html2.range,
+              message: `${found2} runs code in the reader's browser (GitHub strips it, other renderers may not). Remove it; link to the content instead.`
+            });
+          }
+          for (const link2 of record.body?.links ?? []) {
+            if (!/^\s*javascript\s*:/i.test(link2.url)) continue;
+            ctx.report({ record, range: link2.range, message: "A javascript: URL runs code in the reader's browser. Link to a page instead." });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/markdown-unknown-record.ts
+var kindNames, markdownUnknownRecord;
+var init_markdown_unknown_record = __esm({
+  "src/rules/markdown-unknown-record.ts"() {
+    "use strict";
+    init_rule();
+    init_markdown_links();
+    kindNames = { Article: "article", Change: "change", Incident: "incident", Problem: "problem" };
+    markdownUnknownRecord = defineRule({
+      id: "markdown/unknown-record",
+      description: "A link to a record file (KB-0042-....md, CHG-0042-....yaml) leads to where that record lives",
+      check(ctx) {
+        if (ctx.files.size === 0) return;
+        const exists2 = pathExists(ctx.files);
+        for (const record of ctx.records) {
+          for (const link2 of record.body?.links ?? []) {
+            const target = resolveLink(record.file, link2.url);
+            if (target.type !== "local" || exists2(target.path)) continue;
+            const named = recordNamedBy(target.path);
+            if (!named) continue;
+            const noun = kindNames[named.kind] ?? named.kind;
+            const [actual] = ctx.index.files(named.kind, named.id);
+            if (actual === void 0) {
+              ctx.report({ record, range: link2.range, message: `This link points to ${target.path}, but there is no ${noun} ${named.id} in the repository.` });
+              continue;
+            }
+            const fixed = relativeLink(record.file, actual) + (target.anchor === void 0 ? "" : `#${target.anchor}`);
+            ctx.report({
+              record,
+              range: link2.range,
+              message: `This link points to ${target.path}, which does not exist; ${noun} ${named.id} is ${actual} (renamed?). Link to ${fixed}.`,
+              related: [{ message: `${named.kind} ${named.id} is here`, file: actual, line: 1, column: 1 }]
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/postmortem-action-items.ts
+var fields, postmortemActionItems;
+var init_postmortem_action_items = __esm({
+  "src/rules/postmortem-action-items.ts"() {
+    "use strict";
+    init_rule();
+    init_util();
+    fields = [
+      { key: "owner", noun: "an owner", hint: 'owner: "@login"' },
+      { key: "due", noun: "a due date", hint: "due: YYYY-MM-DD" }
+    ];
+    postmortemActionItems = defineRule({
+      id: "postmortem/action-items",
+      description: "Every follow-up action of an incident has an owner and a due date",
+      check(ctx) {
+        for (const record of ctx.byKind("Incident")) {
+          for (const { item, index: index2 } of entries(record.data.actions)) {
+            const lacking = fields.filter(({ key }) => !has(item, key));
+            if (lacking.length === 0) continue;
+            ctx.report({
+              record,
+              path: ["actions", index2],
+              message: `This action has no ${lacking.map((f) => f.noun.replace(/^an? /, "")).join(" and no ")}; an action without ${lacking.map((f) => f.noun).join(" and ")} tends not to get done. Add ${lacking.map((f) => f.hint).join(" and ")}.`
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/rules/postmortem.ts
+function missingPostmortems(ctx) {
+  const { required_for: requiredFor, sections, due } = ctx.config.incidents.postmortem;
+  const out = [];
+  const priorities = strings(requiredFor);
+  const candidates2 = [
+    ...ctx.byKind("Incident").filter((r) => priorities.includes(text6(r.data.priority) ?? "")),
+    ...ctx.byKind("Problem").filter((r) => r.format === "markdown")
+  ];
+  for (const record of candidates2) {
+    const status2 = text6(record.data.status);
+    if (status2 === void 0 || !finished.has(status2)) continue;
+    const missing = missingSections(record.format === "markdown" ? record.body : void 0, sections);
+    if (missing.length === 0) continue;
+    const dueAt = dueInstant(record, due);
+    const overdue = dueAt !== void 0 && ctx.now !== void 0 && dueAt < ctx.now.getTime();
+    const dueDate = dueAt === void 0 ? void 0 : dateIn(new Date(dueAt), ctx.config.timezone);
+    out.push({ overdue, report: reportFor(record, missing, dueDate, overdue) });
+  }
+  return out;
+}
+function dueInstant(record, due) {
+  const resolved = parseTimestamp(record.data.resolved_at);
+  const minutes = parseDuration(due);
+  return record.kind !== "Incident" || resolved === void 0 || minutes === void 0 ? void 0 : resolved + minutes * 6e4;
+}
+function reportFor(record, missing, dueDate, overdue) {
+  const what = record.kind === "Incident" ? `This ${text6(record.data.priority)} incident` : "This problem";
+  const sections = `${missing.length === 1 ? "the section" : "the sections"} ${quoteList(missing)}`;
+  const late = overdue && dueDate !== void 0;
+  if (record.format !== "markdown") {
+    return {
+      record,
+      path: ["status"],
+      message: `${what} is ${text6(record.data.status)} and needs a postmortem${late ? `, which was due on ${dueDate}` : dueDate ? ` by ${dueDate}` : ""}. Write the incident as Markdown (these fields as front matter) with ${sections} as level-2 headings.`
+    };
+  }
+  return {
+    record,
+    range: titleRange(record),
+    message: `${what} is ${text6(record.data.status)}; its postmortem${late ? ` was due on ${dueDate} and still` : dueDate ? `, due on ${dueDate},` : ""} lacks ${sections}. Add ${missing.length === 1 ? "it as a level-2 heading" : "them as level-2 headings"}.`
+  };
+}
+var finished;
+var init_postmortem = __esm({
+  "src/rules/postmortem.ts"() {
+    "use strict";
+    init_timestamp();
+    init_sections();
+    init_util();
+    finished = /* @__PURE__ */ new Set(["resolved", "closed"]);
+  }
+});
+
+// src/rules/postmortem-overdue.ts
+var postmortemOverdue;
+var init_postmortem_overdue = __esm({
+  "src/rules/postmortem-overdue.ts"() {
+    "use strict";
+    init_rule();
+    init_postmortem();
+    postmortemOverdue = defineRule({
+      id: "postmortem/overdue",
+      description: "A required postmortem has its sections by its due date, incidents.postmortem.due after resolved_at",
+      check(ctx) {
+        for (const { overdue, report: report2 } of missingPostmortems(ctx)) if (overdue) ctx.report(report2);
+      }
+    });
+  }
+});
+
+// src/rules/postmortem-required-sections.ts
+var postmortemRequiredSections;
+var init_postmortem_required_sections = __esm({
+  "src/rules/postmortem-required-sections.ts"() {
+    "use strict";
+    init_rule();
+    init_postmortem();
+    postmortemRequiredSections = defineRule({
+      id: "postmortem/required-sections",
+      description: "A resolved incident of a priority in incidents.postmortem.required_for, or a resolved problem written as Markdown, has the postmortem sections (until its due date; then postmortem/overdue)",
+      check(ctx) {
+        for (const { overdue, report: report2 } of missingPostmortems(ctx)) if (!overdue) ctx.report(report2);
       }
     });
   }
@@ -83307,7 +83987,21 @@ var init_rules = __esm({
     init_id_file_name();
     init_incident_required_for_status();
     init_incident_timeline();
+    init_kb_duplicate_title();
+    init_kb_required_sections();
+    init_kb_retired_services();
+    init_kb_review_due();
     init_kb_review_overdue();
+    init_kb_title_heading();
+    init_markdown_broken_link();
+    init_markdown_empty_section();
+    init_markdown_heading_increment();
+    init_markdown_image_alt();
+    init_markdown_no_active_html();
+    init_markdown_unknown_record();
+    init_postmortem_action_items();
+    init_postmortem_overdue();
+    init_postmortem_required_sections();
     init_ref_unknown_article();
     init_ref_unknown_calendar();
     init_ref_unknown_change();
@@ -83327,7 +84021,21 @@ var init_rules = __esm({
       { rule: idFileName, severity: "error" },
       { rule: incidentRequiredForStatus, severity: "error" },
       { rule: incidentTimeline, severity: "error" },
+      { rule: kbDuplicateTitle, severity: "error" },
+      { rule: kbRequiredSections, severity: "error" },
+      { rule: kbRetiredServices, severity: "warning" },
+      { rule: kbReviewDue, severity: "info" },
       { rule: kbReviewOverdue, severity: "warning" },
+      { rule: kbTitleHeading, severity: "error" },
+      { rule: markdownBrokenLink, severity: "error" },
+      { rule: markdownEmptySection, severity: "warning" },
+      { rule: markdownHeadingIncrement, severity: "error" },
+      { rule: markdownImageAlt, severity: "error" },
+      { rule: markdownNoActiveHtml, severity: "error" },
+      { rule: markdownUnknownRecord, severity: "error" },
+      { rule: postmortemActionItems, severity: "error" },
+      { rule: postmortemOverdue, severity: "error" },
+      { rule: postmortemRequiredSections, severity: "warning" },
       { rule: refUnknownArticle, severity: "error" },
       { rule: refUnknownCalendar, severity: "error" },
       { rule: refUnknownChange, severity: "error" },
@@ -83371,6 +84079,7 @@ function lintRecords(input) {
     else byKind.set(record.kind, [record]);
   }
   const index2 = buildRecordIndex(records, input.listed);
+  const files = input.files ?? /* @__PURE__ */ new Set([...records.map((r) => r.file), ...(input.listed ?? []).map((l) => l.file)]);
   for (const { rule, severity: defaultSeverity } of input.rules ?? ruleRegistry) {
     const setting = config.rules[rule.id];
     if (setting === "off") continue;
@@ -83379,6 +84088,7 @@ function lintRecords(input) {
       records,
       byKind: (kind) => byKind.get(kind) ?? [],
       index: index2,
+      files,
       config,
       now: input.now,
       report: (report2) => diagnostics.push(toDiagnostic3(rule, severity, report2))
@@ -83488,9 +84198,12 @@ async function validateRepository(options) {
   const tree = options.ref ? await (await Promise.resolve().then(() => (init_git_tree(), git_tree_exports))).openGitTree(options.root, options.ref) : openWorkingTree(options.root);
   const config = await readConfig2(tree);
   const folders = [...new Set(kinds.map((kind) => trimSlashes(kindFolder(config, kind))))];
-  const listing = await tree.list(folders);
+  const inRecordFolder = (path2) => folders.some((folder) => folder === "" || path2.startsWith(`${folder}/`));
+  const whole = await tree.list([""]);
+  const listing = { entries: whole.entries, diagnostics: whole.diagnostics.filter((d) => d.file === void 0 || inRecordFolder(d.file)) };
+  const allFiles = new Set(whole.entries.map((e) => e.path));
   const ignored = (0, import_picomatch.default)(config.ignore, { dot: true });
-  const entries2 = dedupeByPath(listing.entries).filter((e) => recordExtension2.test(e.path) && !ignored(e.path));
+  const entries2 = dedupeByPath(listing.entries).filter((e) => inRecordFolder(e.path) && recordExtension2.test(e.path) && !ignored(e.path));
   let checked = entries2;
   let context = [];
   let listed = [];
@@ -83534,7 +84247,7 @@ async function validateRepository(options) {
     await markdown.close();
   }
   parsedRecords.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  const lint = lintRecords({ records: parsedRecords, config, now: options.now, listed, reportFiles });
+  const lint = lintRecords({ records: parsedRecords, config, now: options.now, listed, reportFiles, files: allFiles });
   const kept = reportFiles ? diagnostics.filter((d) => d.file === void 0 || reportFiles.has(d.file)) : diagnostics;
   const all2 = sortDiagnostics([...kept, ...lint.diagnostics]);
   const sources = {};
@@ -83706,9 +84419,9 @@ async function judgeLivePullRequest(options) {
     head,
     pr: { ...live.facts, reviews },
     fetchTeam: async (team) => {
-      const [org, slug] = team.replace(/^@/, "").split("/");
+      const [org, slug2] = team.replace(/^@/, "").split("/");
       try {
-        return await fetchTeamMembers(client, org, slug, { candidates: reviewers });
+        return await fetchTeamMembers(client, org, slug2, { candidates: reviewers });
       } catch (error2) {
         if (error2 instanceof TeamUnreadableError) return void 0;
         throw error2;
