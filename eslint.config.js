@@ -14,6 +14,7 @@ const pureCore = [
   'src/format/**',
   'src/time/**',
   'src/scaffold/**',
+  'src/links/**',
   'src/kb/**',
   'src/config/validate.ts',
   'src/config/defaults.ts',

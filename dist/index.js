@@ -37278,7 +37278,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode3(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -37295,7 +37295,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode3(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -83256,26 +83256,34 @@ var init_github_slugger = __esm({
   }
 });
 
-// src/rules/markdown-links.ts
+// src/links/resolve-link.ts
 function resolveLink(fromFile, url) {
   const trimmed = url.trim();
   if (trimmed === "" || trimmed.startsWith("//") || scheme.test(trimmed)) return { type: "external" };
-  const hash = trimmed.indexOf("#");
-  const anchor = hash === -1 ? void 0 : decode2(trimmed.slice(hash + 1));
-  const beforeHash = hash === -1 ? trimmed : trimmed.slice(0, hash);
-  const query = beforeHash.indexOf("?");
-  const written = decode2(query === -1 ? beforeHash : beforeHash.slice(0, query));
-  if (written === "") return anchor ? { type: "local", path: fromFile, anchor } : { type: "external" };
-  const plain = query !== -1 && /(?:^|&)plain=1(?:&|$)/.test(beforeHash.slice(query + 1));
-  const segments = written.startsWith("/") ? [] : fromFile.split("/").slice(0, -1);
-  for (const segment of written.split("/")) {
+  const { path: written, query, fragment } = splitUrl2(trimmed);
+  const plain = query !== void 0 && /(?:^|&)plain=1(?:&|$)/.test(query);
+  const anchor = fragment === void 0 || fragment === "" || plain ? void 0 : safeDecode(fragment);
+  const decoded = safeDecode(written);
+  if (decoded === "") return anchor === void 0 ? { type: "external" } : { type: "local", path: fromFile, anchor, folderStyle: false };
+  const segments = decoded.startsWith("/") ? [] : fromFile.split("/").slice(0, -1);
+  for (const segment of decoded.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment !== "..") segments.push(segment);
     else if (segments.pop() === void 0) return { type: "outside" };
   }
-  return { type: "local", path: segments.join("/"), anchor: plain ? void 0 : anchor || void 0 };
+  return { type: "local", path: segments.join("/"), anchor, folderStyle: decoded.endsWith("/") };
 }
-function decode2(text7) {
+function splitUrl2(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question === -1 ? beforeHash : beforeHash.slice(0, question),
+    query: question === -1 ? void 0 : beforeHash.slice(question + 1),
+    fragment: hash === -1 ? void 0 : url.slice(hash + 1)
+  };
+}
+function safeDecode(text7) {
   try {
     return decodeURIComponent(text7);
   } catch {
@@ -83283,12 +83291,22 @@ function decode2(text7) {
   }
 }
 function pathExists(files) {
+  const all2 = new Set(files);
   const folders = /* @__PURE__ */ new Set([""]);
-  for (const file of files) {
+  for (const file of all2) {
     for (let slash = file.indexOf("/"); slash !== -1; slash = file.indexOf("/", slash + 1)) folders.add(file.slice(0, slash));
   }
-  return (path2) => files.has(path2) || folders.has(path2);
+  return (path2) => all2.has(path2) || folders.has(path2);
 }
+var scheme;
+var init_resolve_link = __esm({
+  "src/links/resolve-link.ts"() {
+    "use strict";
+    scheme = /^[a-z][a-z0-9+.-]*:/i;
+  }
+});
+
+// src/rules/markdown-links.ts
 function recordNamedBy(path2) {
   const match = /^(KB|CHG|INC|PRB)-[0-9]{4,}(?![0-9])/i.exec(path2.slice(path2.lastIndexOf("/") + 1));
   return match ? { kind: idPrefixes2[match[1].toUpperCase()], id: match[0].toUpperCase() } : void 0;
@@ -83312,12 +83330,12 @@ function relativeLink(fromFile, toFile) {
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
   return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
-var scheme, idPrefixes2;
+var idPrefixes2;
 var init_markdown_links = __esm({
   "src/rules/markdown-links.ts"() {
     "use strict";
     init_github_slugger();
-    scheme = /^[a-z][a-z0-9+.-]*:/i;
+    init_resolve_link();
     idPrefixes2 = { KB: "Article", CHG: "Change", INC: "Incident", PRB: "Problem" };
   }
 });

@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger'
 import type { ArticleType, Todo } from './adoption-plan.js'
 import type { TitleGuess } from './guess-title.js'
 import type { MarkdownFacts } from './markdown-facts.js'
-import { resolveLink } from './resolve-link.js'
+import { resolveLink } from '../links/resolve-link.js'
 
 export interface TodoInput {
   facts: MarkdownFacts

@@ -1,5 +1,5 @@
 import type { Definition, Image, Link } from 'mdast'
-import { safeDecode } from './resolve-link.js'
+import { safeDecode } from '../links/resolve-link.js'
 
 /** Where a link's destination is written in the source: `[start, end)` offsets, without `<` `>`. */
 export interface DestinationRange {

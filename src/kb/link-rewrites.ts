@@ -1,7 +1,7 @@
 import type { LinkRewrite } from './adoption-plan.js'
 import { pathEnd, unescapeDestination } from './link-destination.js'
 import type { LinkSite, MarkdownFacts } from './markdown-facts.js'
-import { resolveLink, safeDecode, splitUrl } from './resolve-link.js'
+import { resolveLink, safeDecode, splitUrl } from '../links/resolve-link.js'
 import type { TextEdit } from './text-edits.js'
 
 export interface FileLinkRewrites {

@@ -7,7 +7,7 @@ import { planLinkRewrites } from './link-rewrites.js'
 import { readMarkdownFacts, type MarkdownFacts } from './markdown-facts.js'
 import { findMentions } from './mentions.js'
 import { newArticleText } from './new-front-matter.js'
-import { pathExists } from './resolve-link.js'
+import { pathExists } from '../links/resolve-link.js'
 import { applyEdits, type TextEdit } from './text-edits.js'
 
 /**

@@ -1,4 +1,4 @@
-/** Where a link written in a repository file leads. */
+/** Where a link written in a repository file leads: shared by the link checks and `kb adopt`'s rewriting. */
 export type LinkTarget =
   /** Another scheme (https:, mailto:), a protocol-relative URL, or nothing to follow (`#`, empty). */
   | { type: 'external' }
@@ -16,8 +16,10 @@ const scheme = /^[a-z][a-z0-9+.-]*:/i
 export function resolveLink(fromFile: string, url: string): LinkTarget {
   const trimmed = url.trim()
   if (trimmed === '' || trimmed.startsWith('//') || scheme.test(trimmed)) return { type: 'external' }
-  const { path: written, fragment } = splitUrl(trimmed)
-  const anchor = fragment === undefined || fragment === '' ? undefined : safeDecode(fragment)
+  const { path: written, query, fragment } = splitUrl(trimmed)
+  // `?plain=1#L12` is a line of GitHub's source view, not a heading.
+  const plain = query !== undefined && /(?:^|&)plain=1(?:&|$)/.test(query)
+  const anchor = fragment === undefined || fragment === '' || plain ? undefined : safeDecode(fragment)
   const decoded = safeDecode(written)
   if (decoded === '') return anchor === undefined ? { type: 'external' } : { type: 'local', path: fromFile, anchor, folderStyle: false }
   const segments = decoded.startsWith('/') ? [] : fromFile.split('/').slice(0, -1)
@@ -50,10 +52,10 @@ export function safeDecode(text: string): string {
 }
 
 /** Whether a path is a file of the repository or a folder holding one ('' is the root). */
-export function pathExists(files: readonly string[]): (path: string) => boolean {
+export function pathExists(files: Iterable<string>): (path: string) => boolean {
   const all = new Set(files)
   const folders = new Set([''])
-  for (const file of files) {
+  for (const file of all) {
     for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash))
   }
   return (path) => all.has(path) || folders.has(path)
