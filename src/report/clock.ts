@@ -88,3 +88,30 @@ export function businessMs(clock: Clock, from: number, to: number): number {
 export function businessMinutes(clock: Clock, from: number, to: number): number {
   return businessMs(clock, from, to) / MINUTE_MS
 }
+
+// A calendar with no working time left in ten years has no deadline.
+const SEARCH_LIMIT_MS = 10 * 366 * DAY_MS
+
+/**
+ * The deadline `minutes` of `clock` time after `from`: the earliest instant `t` with
+ * `businessMinutes(clock, from, t) >= minutes`. So a deadline reached at the end of a business day falls at its
+ * closing time, not at the next opening. Undefined when the clock has no such time within ten years.
+ */
+export function addBusinessMinutes(clock: Clock, from: number, minutes: number): number | undefined {
+  const need = minutes * MINUTE_MS
+  if (!(need > 0)) return from
+  if (clock === '24x7') return from + need
+  let span = Math.max(need, DAY_MS)
+  while (businessMs(clock, from, from + span) < need) {
+    if (span > SEARCH_LIMIT_MS) return undefined
+    span *= 2
+  }
+  let lo = from
+  let hi = from + span
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (businessMs(clock, from, mid) >= need) hi = mid
+    else lo = mid
+  }
+  return hi
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Calendar, Weekday } from '../../src/model/config.js'
-import { businessMinutes } from '../../src/report/clock.js'
+import { addBusinessMinutes, businessMinutes } from '../../src/report/clock.js'
 import { fromWall, offsetSegments, toWall } from '../../src/report/zoned-time.js'
 
 const ms = (iso: string): number => Date.parse(iso)
@@ -66,6 +66,30 @@ describe('businessMinutes, hand-computed', () => {
     // 2026 has 261 weekdays, 52 of them Fridays (9 h); 24 and 25 Dec (Thu, Fri) are holidays.
     expect(minutes).toBe((261 - 52) * 600 + 52 * 540 - 600 - 540)
     expect(performance.now() - start).toBeLessThan(1000)
+  })
+})
+
+describe('addBusinessMinutes', () => {
+  it('finds deadlines across weekends, holidays and DST, closing times included', () => {
+    expect(addBusinessMinutes(business, ms('2026-11-20T16:00:00+01:00'), 120)).toBe(ms('2026-11-23T09:00:00+01:00'))
+    expect(addBusinessMinutes(business, ms('2026-11-20T16:00:00+01:00'), 60)).toBe(ms('2026-11-20T17:00:00+01:00'))
+    expect(addBusinessMinutes(business, ms('2026-12-23T17:00:00+01:00'), 61)).toBe(ms('2026-12-28T08:01:00+01:00'))
+    expect(addBusinessMinutes(business, ms('2026-03-27T16:30:00+01:00'), 60)).toBe(ms('2026-03-30T08:30:00+02:00'))
+    expect(addBusinessMinutes('24x7', 0, 1.5)).toBe(90_000)
+    expect(addBusinessMinutes(business, 5, 0)).toBe(5)
+    expect(addBusinessMinutes({ timezone: 'UTC', hours: {}, holidays: [] }, 0, 1)).toBeUndefined()
+  })
+
+  it('inverts businessMinutes', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...switches), fc.integer({ min: -5 * 86_400_000, max: 5 * 86_400_000 }), fc.integer({ min: 1, max: 5000 }), (anchor, shift, minutes) => {
+        const from = anchor + shift
+        const deadline = addBusinessMinutes(business, from, minutes) as number
+        expect(businessMinutes(business, from, deadline)).toBeCloseTo(minutes, 9)
+        expect(businessMinutes(business, from, deadline - 1)).toBeLessThan(minutes)
+      }),
+      { numRuns: 50 },
+    )
   })
 })
 
