@@ -35,7 +35,7 @@ export const freeze = defineClause({
  * A freeze without scope covers every change; with `tiers` or `services` (either one matching is enough), the
  * changes touching a service it names or of a tier it names. A change naming no service is covered: fail closed.
  */
-function inScope(f: Freeze, services: readonly ServiceFact[]): boolean {
+export function inScope(f: Freeze, services: readonly ServiceFact[]): boolean {
   return f.tiers === undefined && f.services === undefined ? true : services.length === 0 || covered(f, services).length > 0
 }
 
