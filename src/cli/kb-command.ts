@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { link, lstat, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import picomatch from 'picomatch'
 import { configFile, readConfig } from '../config/read.js'
 import { InfrastructureError, UsageError } from '../errors.js'
@@ -12,9 +12,9 @@ import { isSafeForMainThread } from '../io/markdown-risk.js'
 import { formatAdoptionJson, formatAdoptionPretty, planAdoption, type AdoptionPlan, type FileChange } from '../kb/index.js'
 import type { SourceFile } from '../model/record.js'
 import { loaderLimits } from '../parse/limits.js'
-import { parseTimestamp } from '../time/index.js'
 import type { CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
+import { nowOption, toPosix } from './options.js'
 
 export const kbHelp = `Usage: gitsm kb adopt DIR [--write --owner TEAM] [options]
 
@@ -94,7 +94,7 @@ async function runAdopt(args: readonly string[], io: CliIo): Promise<number> {
   if (!formats.includes(format)) throw new UsageError(`Unknown --format "${values.format}". Use one of: ${formats.join(', ')}.`)
   if (values.owner !== undefined && !handle.test(values.owner)) throw new UsageError(`--owner "${values.owner}" is not a GitHub handle such as @acme/sre or @alice.`)
   if (values.write && values.owner === undefined) throw new UsageError('--write needs --owner TEAM: every article has an owner.')
-  const now = values.now === undefined ? new Date() : parseNow(values.now)
+  const now = nowOption(values.now)
 
   const dir = resolve(io.cwd, positionals[0]!)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${positionals[0]} is not a folder.`)
@@ -262,14 +262,4 @@ function dateIn(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}`
-}
-
-function parseNow(text: string): Date {
-  const ms = parseTimestamp(text)
-  if (ms === undefined) throw new UsageError(`--now "${text}" is not an RFC 3339 timestamp with an offset, such as 2026-11-21T09:00:00Z.`)
-  return new Date(ms)
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/')
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join, posix, relative, resolve, sep } from 'node:path'
+import { join, posix, relative, resolve } from 'node:path'
 import { writeFileAtomic } from '../io/atomic-write.js'
 import { openWorkingTree } from '../io/index.js'
-import { formatPretty, idPrefixes, parseTimestamp, readConfig, slugPattern, UsageError, validateRepository, type Config } from '../index.js'
+import { formatPretty, idPrefixes, readConfig, slugPattern, UsageError, validateRepository, type Config } from '../index.js'
 import { catalog, isNewKind, newKinds, type KindEntry, type NewKind, type TemplateChoice } from '../scaffold/catalog.js'
 import { localDate, localTimestamp, yearAfter } from '../scaffold/clock.js'
 import { closeMatches } from '../scaffold/close-matches.js'
@@ -13,6 +13,7 @@ import { slugOf } from '../scaffold/slug.js'
 import { fillTemplate, requiredNames } from '../scaffold/template.js'
 import { useColor, type CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
+import { nowOption, toPosix } from './options.js'
 import { findRecordTemplates, folderOf, readRepositoryFacts, schemaFolder, writeMissingSchemas, type RepositoryFacts } from './new-record.js'
 
 export const newHelp = `Usage: gitsm new KIND [DIR] [options]
@@ -85,7 +86,7 @@ export async function runNew(args: readonly string[], io: CliIo): Promise<number
   const entry = catalog[kindWord]
   const type = pickType(entry, values.type)
   const choice = entry.types[type]!
-  const now = values.now === undefined ? new Date() : parseNow(values.now)
+  const now = nowOption(values.now)
   const title = checkTitle(values.title, entry)
 
   const root = resolve(io.cwd, dirArg ?? '.')
@@ -261,14 +262,4 @@ function sentence(noun: string): string {
 function suggestion(word: string, candidates: readonly string[]): string {
   const close = closeMatches(word, candidates, 1)
   return close.length > 0 ? ` (did you mean ${close[0]}?)` : ''
-}
-
-function parseNow(text: string): Date {
-  const ms = parseTimestamp(text)
-  if (ms === undefined) throw new UsageError(`--now "${text}" is not an RFC 3339 timestamp with an offset, such as 2026-11-21T09:00:00Z.`)
-  return new Date(ms)
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/')
 }

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path'
-import { evaluatePolicy, formatPolicyJson, judgeLivePullRequest, formatPolicyMarkdown, formatPolicyPretty, parseTimestamp, readPolicySnapshot, UsageError, type PolicyReport, type PullRequestFacts } from '../index.js'
+import { evaluatePolicy, formatPolicyJson, judgeLivePullRequest, formatPolicyMarkdown, formatPolicyPretty, readPolicySnapshot, UsageError, type PolicyReport, type PullRequestFacts } from '../index.js'
 import { commitFromRest, readRestList, reviewFromRest } from '../io/pr-files.js'
 import { policyHelp } from './help.js'
 import type { CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
+import { nowOption, timestampOption } from './options.js'
 
 const formats = ['pretty', 'json', 'markdown'] as const
 type Format = (typeof formats)[number]
@@ -35,7 +36,7 @@ export async function runPolicy(args: readonly string[], io: CliIo): Promise<num
   if (!live && (!values.base || !values.head)) throw new UsageError('policy needs --base REV and --head REV: the pull request\'s base and head commits. See `gitsm policy --help`.')
   const format = (values.format ?? 'pretty') as Format
   if (!formats.includes(format)) throw new UsageError(`Unknown --format "${values.format}". Use one of: ${formats.join(', ')}.`)
-  const now = new Date(values.now === undefined ? Date.now() : timestamp(values.now, '--now'))
+  const now = nowOption(values.now)
   const root = resolve(io.cwd, positionals[0] ?? '.')
   let report: PolicyReport
   if (live) {
@@ -81,12 +82,5 @@ async function offlineFacts(values: OfflineValues, cwd: string): Promise<PullReq
     )
   }
   const [reviews, commits] = await Promise.all([readRestList(resolve(cwd, values.reviews!), reviewFromRest), readRestList(resolve(cwd, values.commits!), commitFromRest)])
-  return { author: values.author!.replace(/^@/, ''), openedAt: timestamp(values['opened-at']!, '--opened-at'), commits, reviews }
-}
-
-/** Epoch milliseconds of an RFC 3339 option value; a UsageError names the option otherwise. */
-function timestamp(text: string, option: string): number {
-  const ms = parseTimestamp(text)
-  if (ms === undefined) throw new UsageError(`${option} "${text}" is not an RFC 3339 timestamp with an offset, such as 2026-11-21T09:00:00Z.`)
-  return ms
+  return { author: values.author!.replace(/^@/, ''), openedAt: timestampOption(values['opened-at']!, '--opened-at'), commits, reviews }
 }

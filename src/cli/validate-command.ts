@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pkg from '../../package.json' with { type: 'json' }
 import {
@@ -7,7 +7,6 @@ import {
   formatPretty,
   formatSarif,
   formatValidationJson,
-  parseTimestamp,
   ruleRegistry,
   UsageError,
   validateRepository,
@@ -17,6 +16,7 @@ import {
 import { validateHelp } from './help.js'
 import { useColor, type CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
+import { nowOption, toPosix } from './options.js'
 
 const formats = ['pretty', 'json', 'sarif', 'github'] as const
 type Format = (typeof formats)[number]
@@ -40,7 +40,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
   if (positionals.length > 1) throw new UsageError(`validate takes one DIR, got ${positionals.length}: ${positionals.join(' ')}. See \`gitsm validate --help\`.`)
   const format = (values.format ?? 'pretty') as Format
   if (!formats.includes(format)) throw new UsageError(`Unknown --format "${values.format}". Use one of: ${formats.join(', ')}.`)
-  const now = values.now === undefined ? new Date() : parseNow(values.now)
+  const now = nowOption(values.now)
   const root = resolve(io.cwd, positionals[0] ?? '.')
   const displayRoot = toPosix(relative(io.cwd, root)) || '.'
 
@@ -116,14 +116,4 @@ function workspacePrefix(input: RenderInput): string {
   const workspace = input.io.env.GITHUB_WORKSPACE ? resolve(input.io.env.GITHUB_WORKSPACE) : input.io.cwd
   const prefix = toPosix(relative(workspace, input.root))
   return prefix.startsWith('..') ? '' : prefix
-}
-
-function parseNow(text: string): Date {
-  const ms = parseTimestamp(text)
-  if (ms === undefined) throw new UsageError(`--now "${text}" is not an RFC 3339 timestamp with an offset, such as 2026-11-21T09:00:00Z.`)
-  return new Date(ms)
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/')
 }

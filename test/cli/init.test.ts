@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process'
+import { gitsm } from '../support/cli.js'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { makeTree } from '../support/repo.js'
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'gitsm.js')
-const run = promisify(execFile)
 
-async function gitsm(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('gitsm init', () => {
   it('creates a repository that validates, with the workflows, and never overwrites', async () => {

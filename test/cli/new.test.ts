@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process'
+import { gitsm } from '../support/cli.js'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { makeTree } from '../support/repo.js'
 
 const repoRoot = join(import.meta.dirname, '..', '..')
-const bin = join(repoRoot, 'bin', 'gitsm.js')
-const run = promisify(execFile)
 const now = '2026-11-21T23:30:00Z'
 
-/** Runs the built `gitsm` binary as a user would; resolves with the exit code instead of rejecting. */
-async function gitsm(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 /** A copy of the bundled example repository in a temporary folder. */
 function copyExample(): string {

@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process'
+import { gitsm } from '../support/cli.js'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { git, makeRepo, makeTree } from '../support/repo.js'
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'gitsm.js')
-const run = promisify(execFile)
 
-async function gitsm(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 const config = (teams: string) => `organization: acme
 timezone: Europe/Berlin

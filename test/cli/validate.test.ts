@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process'
+import { gitsm } from '../support/cli.js'
 import { symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { git, makeRepo, makeTree, minimalRepo } from '../support/repo.js'
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'gitsm.js')
-const run = promisify(execFile)
 
-/** Runs the built `gitsm` binary as a user would; resolves with the exit code instead of rejecting. */
-async function gitsm(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 const brokenService = 'kind: Service\nid: payments-api\ntitle: Payments API\nowner: "@acme/payments"\ntier: 1\nlifecycle: live\ndepends_on: [postgres-main, ledger]\n'
 

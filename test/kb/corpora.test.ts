@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process'
+import { gitsm } from '../support/cli.js'
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, posix } from 'node:path'
-import { promisify } from 'node:util'
 import type { Nodes } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdownTree } from '../../src/parse/markdown.js'
 import { makeTree } from '../support/repo.js'
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'gitsm.js')
 const corpora = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora')
 const now = '2026-11-21T12:00:00Z'
-const run = promisify(execFile)
 
-async function gitsm(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 /** Real knowledge bases (see the corpora README): one folder each, and what is not an article in them. */
 const cases = [
