@@ -69047,6 +69047,32 @@ var init_transition = __esm({
   }
 });
 
+// src/policy/clauses/unknown-committer.ts
+var unknownCommitter;
+var init_unknown_committer = __esm({
+  "src/policy/clauses/unknown-committer.ts"() {
+    "use strict";
+    init_clause();
+    unknownCommitter = defineClause({
+      id: "policy/unknown-committer",
+      description: "Every commit of a pull request that needs approvals has an author and a committer GitHub knows",
+      check(ctx) {
+        if (!ctx.need) return;
+        const unknown = ctx.pr.commits.filter((commit) => !commit.author || !commit.committer);
+        if (unknown.length === 0) return;
+        const shas = unknown.map((c) => c.sha.slice(0, 7));
+        const list3 = shas.length > 3 ? `${shas.slice(0, 3).join(", ")} and ${shas.length - 3} more` : shas.join(", ");
+        ctx.report({
+          ruleId: "policy/unknown-committer",
+          path: ctx.need.path,
+          part: ctx.need.part,
+          message: `${ctx.change.id} needs approvals, but the ${shas.length === 1 ? "commit" : "commits"} ${list3} of this pull request ${shas.length === 1 ? "has" : "have"} an author or committer GitHub cannot map to an account, so gitsm cannot tell whether an approver wrote them (a committer's approval never counts). Link the email address to its owner's GitHub account, or re-author the commits, and push again.`
+        });
+      }
+    });
+  }
+});
+
 // src/policy/clauses/unknown-service.ts
 var unknownService;
 var init_unknown_service = __esm({
@@ -69082,8 +69108,9 @@ var init_clauses = __esm({
     init_freeze();
     init_lead_time();
     init_transition();
+    init_unknown_committer();
     init_unknown_service();
-    policyClauses = [deleted, transition, unknownService, freeze, leadTime, emergencyReview, approvals];
+    policyClauses = [deleted, transition, unknownService, freeze, leadTime, emergencyReview, unknownCommitter, approvals];
   }
 });
 
@@ -69167,7 +69194,7 @@ var init_decision = __esm({
 function governanceFiles(changedFiles) {
   return changedFiles.map((f) => f.replace(/^(\.\/|\/)+/, "")).filter((f) => f === "gitsm.yaml" || f.startsWith("schemas/"));
 }
-function evaluateGovernance(changedFiles, policy, reviews, teams) {
+function evaluateGovernance(changedFiles, policy, reviews, teams, commits = []) {
   const files = governanceFiles(changedFiles);
   if (files.length === 0) return void 0;
   if (!policy.governance) return { result: { requirements: [], decision: "approved", files }, violations: [] };
@@ -69178,6 +69205,13 @@ function evaluateGovernance(changedFiles, policy, reviews, teams) {
   const { pools, unknown } = buildPools(policy.governance, [], teams);
   for (const { team } of unknown) {
     violation("policy/unknown-team", `The members of ${team} are unknown, so no governance approval from it can count. Let the token read the team, or list its members under \`teams:\` in gitsm.yaml.`, ["policy", "governance"]);
+  }
+  const unknownCommits = commits.filter((c) => !c.author || !c.committer).map((c) => c.sha.slice(0, 7));
+  if (unknownCommits.length > 0 && policy.governance.length > 0) {
+    violation(
+      "policy/unknown-committer",
+      `This pull request changes ${joinAnd(files)} and needs governance approvals, but its commits ${unknownCommits.join(", ")} have an author or committer GitHub cannot map to an account, so gitsm cannot tell whether an approver wrote them. Link the email address to its owner's GitHub account, or re-author the commits, and push again.`
+    );
   }
   policy.governance.forEach((r, i) => {
     if (r.kind === "owners") violation("policy/config", "`owners: true` means nothing in `policy.governance`: a pull request as a whole has no services. Name a team instead.", ["policy", "governance", i]);
@@ -69278,7 +69312,7 @@ function evaluatePolicy(snapshot, now, options = {}) {
   const verdicts = changes.map((change) => judgeChange(change, shared));
   const claimed = new Set(changes.flatMap((c) => c.headDiagnostics));
   const violations = [...problems, ...snapshot.headDiagnostics.filter((d) => !claimed.has(d)).map(asViolation)];
-  const governance = evaluateGovernance(snapshot.changedFiles, policy, reviews, teams);
+  const governance = evaluateGovernance(snapshot.changedFiles, policy, reviews, teams, snapshot.pr.commits);
   if (governance) violations.push(...governance.violations);
   if (changes.length > 0 || governance) violations.push(...changeRequestViolations(reviews));
   const result = {

@@ -56,7 +56,7 @@ export function evaluatePolicy(snapshot: PolicySnapshot, now: Date, options: Eva
   const verdicts = changes.map((change) => judgeChange(change, shared))
   const claimed = new Set(changes.flatMap((c) => c.headDiagnostics))
   const violations: Diagnostic[] = [...problems, ...snapshot.headDiagnostics.filter((d) => !claimed.has(d)).map(asViolation)]
-  const governance = evaluateGovernance(snapshot.changedFiles, policy, reviews, teams)
+  const governance = evaluateGovernance(snapshot.changedFiles, policy, reviews, teams, snapshot.pr.commits)
   if (governance) violations.push(...governance.violations)
   // A change request blocks a pull request the policy has a say in; one that touches neither changes nor the
   // policy's own files is not the policy's to judge.

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import type { PolicyResult } from '../model/policy.js'
+import type { PolicyResult, PullRequestCommit } from '../model/policy.js'
 import { joinAnd } from './handles.js'
 import { describeMissing } from './missing-approvals.js'
 import type { Policy } from './policy-config.js'
@@ -23,6 +23,7 @@ export function evaluateGovernance(
   policy: Policy,
   reviews: ReviewFacts,
   teams: TeamDirectory,
+  commits: readonly PullRequestCommit[] = [],
 ): { result: NonNullable<PolicyResult['governance']>; violations: Diagnostic[] } | undefined {
   const files = governanceFiles(changedFiles)
   if (files.length === 0) return undefined
@@ -34,6 +35,14 @@ export function evaluateGovernance(
   const { pools, unknown } = buildPools(policy.governance, [], teams)
   for (const { team } of unknown) {
     violation('policy/unknown-team', `The members of ${team} are unknown, so no governance approval from it can count. Let the token read the team, or list its members under \`teams:\` in gitsm.yaml.`, ['policy', 'governance'])
+  }
+  // As for change approvals: a commit by an identity GitHub cannot name could be an approver's own.
+  const unknownCommits = commits.filter((c) => !c.author || !c.committer).map((c) => c.sha.slice(0, 7))
+  if (unknownCommits.length > 0 && policy.governance.length > 0) {
+    violation(
+      'policy/unknown-committer',
+      `This pull request changes ${joinAnd(files)} and needs governance approvals, but its commits ${unknownCommits.join(', ')} have an author or committer GitHub cannot map to an account, so gitsm cannot tell whether an approver wrote them. Link the email address to its owner's GitHub account, or re-author the commits, and push again.`,
+    )
   }
   policy.governance.forEach((r, i) => {
     if (r.kind === 'owners') violation('policy/config', '`owners: true` means nothing in `policy.governance`: a pull request as a whole has no services. Name a team instead.', ['policy', 'governance', i])

@@ -132,3 +132,22 @@ describe('which review of a reviewer counts', () => {
     expect(evaluate({ reviews, files: ['README.md'] }).decision).toBe('approved')
   })
 })
+
+describe('a commit by an identity GitHub cannot name', () => {
+  const unlinked = [{ sha: 'a1b2c3d4e5', author: 'alex', committer: 'alex' }, { sha: 'f6e5d4c3b2' }]
+
+  it('rejects a change that needs approvals, whoever approved: the approver may have written it', () => {
+    const result = judge({ commits: unlinked, reviews: approvals('zed') })
+    expect(result.decision).toBe('rejected')
+    expect(ruleIds(result)).toContain('policy/unknown-committer')
+    expect(result.changes[0]!.violations.find((v) => v.ruleId === 'policy/unknown-committer')!.message).toMatch(/f6e5d4c/)
+  })
+
+  it('does not matter when the pull request needs no approvals', () => {
+    expect(judge({ commits: unlinked }, { status: 'draft' }, { status: 'draft' }).decision).toBe('approved')
+  })
+
+  it('is fine once every commit has a known author and committer', () => {
+    expect(judge({ commits: [{ sha: 'a', author: 'alex', committer: 'web-flow' }], reviews: approvals('zed') }).decision).toBe('approved')
+  })
+})

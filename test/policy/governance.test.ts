@@ -33,6 +33,13 @@ describe('governance: decision table', () => {
     expect(ruleIds(result)).toEqual(['policy/governance', 'policy/unknown-team'])
   })
 
+  it('error: a commit whose author GitHub cannot name rejects, even with the approvals', () => {
+    const result = evaluate({ files: ['gitsm.yaml'], commits: [{ sha: 'f6e5d4c3b2' }], reviews: approvals('alice', 'Bob') })
+    expect(result.decision).toBe('rejected')
+    expect(result.governance!.decision).toBe('rejected')
+    expect(ruleIds(result)).toEqual(['policy/unknown-committer'])
+  })
+
   it('error: `owners` means nothing for governance and rejects', () => {
     const policy = 'governance:\n  - { owners: true, count: 1 }\n'
     expect(ruleIds(evaluate({ policy, files: ['gitsm.yaml'], reviews: approvals('alice') }))).toEqual(['policy/config', 'policy/governance'])
