@@ -80448,6 +80448,37 @@ var init_changed_files = __esm({
   }
 });
 
+// src/io/merge-base.ts
+async function mergeBase(root2, base, head) {
+  const repo = openRepository(root2);
+  const ancestors = /* @__PURE__ */ new Set();
+  const pending = [base];
+  while (pending.length > 0) {
+    const oid = pending.pop();
+    if (ancestors.has(oid)) continue;
+    ancestors.add(oid);
+    pending.push(...readCommit(repo, oid, `commit ${oid.slice(0, 7)}, an ancestor of the base`).parents);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (let queue = [head]; queue.length > 0; ) {
+    const next2 = [];
+    for (const oid of queue) {
+      if (ancestors.has(oid)) return oid;
+      if (seen.has(oid)) continue;
+      seen.add(oid);
+      next2.push(...readCommit(repo, oid, `commit ${oid.slice(0, 7)}, an ancestor of the head`).parents);
+    }
+    queue = next2;
+  }
+  return void 0;
+}
+var init_merge_base = __esm({
+  "src/io/merge-base.ts"() {
+    "use strict";
+    init_git_repo();
+  }
+});
+
 // src/io/git-tree.ts
 var git_tree_exports = {};
 __export(git_tree_exports, {
@@ -84384,8 +84415,9 @@ async function readPolicySnapshot(options) {
   const [baseSha, headSha] = await Promise.all([resolveCommit(options.root, options.base), resolveCommit(options.root, options.head)]);
   const [baseTree, headTree] = await Promise.all([openGitTree(options.root, baseSha), openGitTree(options.root, headSha)]);
   const config = await readConfig2(baseTree);
-  const changedFiles = (await changedFilesSince(options.root, baseSha, { ref: headSha })).sort();
-  const validation = await validateRepository({ root: options.root, ref: headSha, changedSince: baseSha });
+  const forkPoint = await mergeBase(options.root, baseSha, headSha) ?? baseSha;
+  const changedFiles = (await changedFilesSince(options.root, forkPoint, { ref: headSha })).sort();
+  const validation = await validateRepository({ root: options.root, ref: headSha, changedSince: forkPoint });
   const headDiagnostics = validation.diagnostics.filter((d) => d.severity === "error");
   const unreadable2 = new Set(headDiagnostics.filter((d) => d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("file/") || d.ruleId.startsWith("markdown/")).map((d) => d.file));
   const changes = [];
@@ -84444,6 +84476,7 @@ var init_policy_snapshot = __esm({
     init_errors();
     init_changed_files();
     init_git_rev();
+    init_merge_base();
     init_git_tree();
     init_classify();
     init_record_file();

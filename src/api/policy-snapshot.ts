@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { ConfigError } from '../errors.js'
 import { changedFilesSince } from '../io/changed-files.js'
 import { resolveCommit } from '../io/git-rev.js'
+import { mergeBase } from '../io/merge-base.js'
 import { openGitTree } from '../io/git-tree.js'
 import { classifyRecord, folderKind } from '../lint/classify.js'
 import type { Config } from '../model/config.js'
@@ -38,9 +39,12 @@ export async function readPolicySnapshot(options: SnapshotOptions): Promise<Poli
   const [baseSha, headSha] = await Promise.all([resolveCommit(options.root, options.base), resolveCommit(options.root, options.head)])
   const [baseTree, headTree] = await Promise.all([openGitTree(options.root, baseSha), openGitTree(options.root, headSha)])
   const config = await readConfig(baseTree)
-  const changedFiles = (await changedFilesSince(options.root, baseSha, { ref: headSha })).sort()
+  // The pull request's files are those it changes since it branched off, as GitHub lists them: commits that
+  // reached the base branch later are not its own. The policy itself is still read at the base commit.
+  const forkPoint = (await mergeBase(options.root, baseSha, headSha)) ?? baseSha
+  const changedFiles = (await changedFilesSince(options.root, forkPoint, { ref: headSha })).sort()
 
-  const validation = await validateRepository({ root: options.root, ref: headSha, changedSince: baseSha })
+  const validation = await validateRepository({ root: options.root, ref: headSha, changedSince: forkPoint })
   const headDiagnostics: Diagnostic[] = validation.diagnostics.filter((d) => d.severity === 'error')
   const unreadable = new Set(headDiagnostics.filter((d) => d.ruleId.startsWith('yaml/') || d.ruleId.startsWith('file/') || d.ruleId.startsWith('markdown/')).map((d) => d.file))
 

@@ -116,6 +116,27 @@ describe('gitsm policy (offline)', () => {
     expect(code).toBe(1)
   })
 
+  it('judges only what the pull request changed when main has moved on since it branched', async () => {
+    const dir = makeRepo({ ...files, 'changes/CHG-0002-other.yaml': change('submitted').replace(/CHG-0001/g, 'CHG-0002') })
+    git(dir, 'checkout', '-q', '-b', 'pr')
+    makeTree({ 'changes/CHG-0001-upgrade-postgres.yaml': change('approved') }, dir)
+    git(dir, 'commit', '-q', '-am', 'approve CHG-0001')
+    const head = git(dir, 'rev-parse', 'HEAD').trim()
+    git(dir, 'checkout', '-q', 'main')
+    // Another pull request, merged meanwhile, approved CHG-0002 on main.
+    makeTree({ 'changes/CHG-0002-other.yaml': change('approved').replace(/CHG-0001/g, 'CHG-0002') }, dir)
+    git(dir, 'commit', '-q', '-am', 'approve CHG-0002')
+    const base = git(dir, 'rev-parse', 'HEAD').trim()
+    const reviews = [{ id: 1, user: { login: 'carol', type: 'User' }, state: 'APPROVED', commit_id: head, submitted_at: '2026-11-25T10:00:00Z', author_association: 'MEMBER' }, { id: 2, user: { login: 'paula', type: 'User' }, state: 'APPROVED', commit_id: head, submitted_at: '2026-11-25T10:01:00Z', author_association: 'MEMBER' }]
+    writeFileSync(join(dir, '..', 'moved-reviews.json'), JSON.stringify(reviews))
+    writeFileSync(join(dir, '..', 'moved-commits.json'), JSON.stringify([{ sha: head, author: { login: 'dana' }, committer: { login: 'dana' } }]))
+    const { code, stdout } = await gitsm(['policy', '--base', base, '--head', head, '--reviews', '../moved-reviews.json', '--commits', '../moved-commits.json', '--author', 'dana', '--opened-at', '2026-11-24T09:00:00Z', '--now', '2026-11-25T12:00:00Z', '--format', 'json'], dir)
+    const doc = JSON.parse(stdout)
+    expect(doc.changes.map((c: { id: string }) => c.id)).toEqual(['CHG-0001'])
+    expect(doc.decision).toBe('approved')
+    expect(code).toBe(0)
+  })
+
   it('writes a Markdown comment with a hidden marker and inert user text', async () => {
     const { dir, args } = pullRequest({ 'changes/CHG-0001-upgrade-postgres.yaml': change('approved') }, [{ login: 'carol' }])
     const { stdout } = await gitsm([...args, '--format', 'markdown'], dir)
