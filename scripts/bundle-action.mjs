@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, URL } from 'node:url'
 import { build } from 'esbuild'
+import { nodeBundle } from './esbuild-node.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outfile = resolve(process.argv[2] ?? resolve(root, 'dist/index.js'))
@@ -26,21 +27,13 @@ const versionOnly = {
 }
 
 await build({
+  ...nodeBundle,
   absWorkingDir: root,
   entryPoints: ['src/action/index.ts'],
   outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  splitting: false,
-  sourcemap: false,
   // One file: the dependencies' licence comments go to its end.
   legalComments: 'eof',
   charset: 'utf8',
-  logLevel: 'warning',
   plugins: [versionOnly],
   define: { GITSM_MARKDOWN_WORKER_IN_BUNDLE: 'true' },
-  // CommonJS dependencies (ajv) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __gitsmCreateRequire } from 'node:module'; const require = __gitsmCreateRequire(import.meta.url);" },
 })
