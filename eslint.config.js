@@ -31,6 +31,9 @@ const confinedParsers = [
   { name: 'remark-parse', message: 'Only src/parse/markdown.ts imports remark.' },
   { name: 'remark-frontmatter', message: 'Only src/parse/markdown.ts imports remark.' },
   { name: 'remark-gfm', message: 'Only src/parse/markdown.ts imports remark.' },
+  { name: 'remark-rehype', message: 'Only src/parse/markdown-html.ts renders Markdown to HTML.' },
+  { name: 'rehype-sanitize', message: 'Only src/parse/markdown-html.ts renders Markdown to HTML.' },
+  { name: 'rehype-stringify', message: 'Only src/parse/markdown-html.ts renders Markdown to HTML.' },
 ]
 
 export default tseslint.config(
@@ -53,7 +56,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: confinedParsers.filter((p) => p.name !== 'yaml') }] },
   },
   {
-    files: ['src/parse/markdown.ts'],
+    files: ['src/parse/markdown.ts', 'src/parse/markdown-html.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: confinedParsers.filter((p) => p.name === 'yaml' || p.name === 'ajv') }] },
   },
   {
@@ -62,7 +65,7 @@ export default tseslint.config(
   },
   {
     files: pureCore,
-    ignores: ['src/parse/yaml-document.ts', 'src/parse/yaml-write.ts', 'src/parse/markdown.ts', 'src/schema/**'],
+    ignores: ['src/parse/yaml-document.ts', 'src/parse/yaml-write.ts', 'src/parse/markdown.ts', 'src/parse/markdown-html.ts', 'src/schema/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -86,7 +89,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/schema/**', 'src/parse/yaml-document.ts', 'src/parse/yaml-write.ts', 'src/parse/markdown.ts'],
+    files: ['src/schema/**', 'src/parse/yaml-document.ts', 'src/parse/yaml-write.ts', 'src/parse/markdown.ts', 'src/parse/markdown-html.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'process', message: 'The pure core does not read the process.' }],
     },
