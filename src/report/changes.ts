@@ -3,7 +3,7 @@ import type { Config } from '../model/config.js'
 import type { ItsmRecord } from '../model/record.js'
 import { inScope } from '../policy/clauses/freeze.js'
 import { freezeOverlap } from '../policy/freeze-windows.js'
-import { readPolicy } from '../policy/policy-config.js'
+import { readPolicy, type Freeze } from '../policy/policy-config.js'
 import { serviceFacts } from '../policy/services.js'
 import { map, text } from '../rules/util.js'
 import { findCollisions, type Collision } from './collisions.js'
@@ -34,7 +34,8 @@ export interface ChangeSummary {
 
 const implementedOrLater = new Set(['implemented', 'failed', 'rolled_back', 'closed'])
 const carriedOut = new Set(['in_progress', ...implementedOrLater])
-const approvedOrLater = new Set(['approved', ...carriedOut])
+/** The statuses of a change that has been approved: `approved` and every later one (not `cancelled`). */
+export const approvedOrLater: ReadonlySet<string> = new Set(['approved', ...carriedOut])
 const types = ['standard', 'normal', 'emergency'] as const
 
 /**
@@ -73,13 +74,21 @@ export function summarizeChanges(records: readonly ItsmRecord[], config: Config,
 
 /** Whether the change's window overlaps a freeze of the policy that covers it, judged as the policy clause does. */
 export function inFreeze(change: ItsmRecord, config: Config, services: readonly ItsmRecord[]): boolean {
+  return freezesCovering(change, readPolicy(config.policy).policy.freezes, services).length > 0
+}
+
+/**
+ * The freezes, in policy order, that hold the change back as the policy clause judges it: their scope covers the
+ * change, they do not allow its type, and its window overlaps one of their periods. None for a change without a
+ * readable window.
+ */
+export function freezesCovering(change: ItsmRecord, freezes: readonly Freeze[], services: readonly ItsmRecord[]): Freeze[] {
   const window = changeWindow(change)
-  if (!window) return false
-  const { freezes } = readPolicy(config.policy).policy
+  if (!window) return []
   const type = text(change.data.type)
   const catalog = new Map(services.filter((s) => s.id !== undefined).map((s) => [normalizeId(s.id!), s]))
   const facts = serviceFacts(change, (id) => catalog.get(normalizeId(id)))
-  return freezes.some((f) => !(type !== undefined && f.allow.includes(type)) && inScope(f, facts) && freezeOverlap(f, window.start, window.end) !== undefined)
+  return freezes.filter((f) => !(type !== undefined && f.allow.includes(type)) && inScope(f, facts) && freezeOverlap(f, window.start, window.end) !== undefined)
 }
 
 function outsideMaintenance(changes: readonly (ItsmRecord & { id: string })[], services: readonly ItsmRecord[], timezone: string): ChangeSummary['outside_maintenance'] {

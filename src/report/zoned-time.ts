@@ -105,3 +105,18 @@ export function offsetSegments(from: number, to: number, timeZone: string): Offs
 export function wallDate(wall: number): string {
   return new Date(wall).toISOString().slice(0, 10)
 }
+
+/**
+ * Instant `ms` as an RFC 3339 timestamp in `timeZone`'s local time with the offset in force then
+ * (`2026-10-30T16:00:00+02:00`); milliseconds only when there are some. An offset of seconds (local mean time
+ * before 1900) has no RFC 3339 form, so such an instant is written in UTC.
+ */
+export function zonedTimestamp(ms: number, timeZone: string): string {
+  const offset = offsetAt(ms, timeZone)
+  const whole = offset % MINUTE_MS === 0
+  const iso = new Date(whole ? ms + offset : ms).toISOString()
+  const local = ms % 1000 === 0 ? iso.slice(0, 19) : iso.slice(0, 23)
+  if (!whole || offset === 0) return `${local}${whole ? '+00:00' : 'Z'}`
+  const minutes = Math.abs(offset) / MINUTE_MS
+  return `${local}${offset < 0 ? '-' : '+'}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
