@@ -1,0 +1,1 @@
+export { contentSecurityPolicy, renderHtmlSite, type ArticleSource } from './site.js'
