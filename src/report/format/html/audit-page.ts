@@ -33,7 +33,7 @@ export function auditPage(ctx: SiteContext): string {
       caption: 'Approval evidence per change',
       columns: [{ label: 'Change' }, { label: 'Flags and notes' }, { label: 'Approved in' }, { label: 'Requested by' }, { label: 'Implementer' }, { label: 'Approvals' }, { label: 'Lead time', numeric: true }],
       rows: audit.map((a) => [
-        `${ctx.change(a.change)}<br><span class="path">${escapeHtml(a.file)}</span>`,
+        `${ctx.change(a.change)}<span class="path">${escapeHtml(a.file)}</span>`,
         flagCell(a),
         approvedIn(a),
         orDash(a.requested_by),

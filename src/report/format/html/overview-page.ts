@@ -14,10 +14,10 @@ export function overviewPage(ctx: SiteContext): string {
   return [
     pageHeading('Overview', `IT service management report${org} for <b>${escapeHtml(report.from)}</b> to <b>${escapeHtml(report.to)}</b> (${escapeHtml(report.timezone)}), figures as of ${escapeHtml(formatInstant(report.generated_at, report.timezone))}.`),
     cards(headline(report)),
-    '<h2>Trends</h2>',
-    `<div class="grid3">${changeMonthChart(report, 'ov-changes')}${incidentMonthChart(report, 'ov-incidents')}${availabilityChart('ov-availability', 'Availability vs target, lowest period per SLA and service', worstAvailability(report))}</div>`,
-    '<h2>Needs attention</h2>',
+    '<h2 id="attention">Needs attention</h2>',
     attention(ctx),
+    '<h2 id="trends">Trends</h2>',
+    `<div class="grid3">${changeMonthChart(report, 'ov-changes')}${incidentMonthChart(report, 'ov-incidents')}${availabilityChart('ov-availability', 'Availability vs target, lowest period per SLA and service', worstAvailability(report))}</div>`,
   ].join('\n')
 }
 
@@ -90,7 +90,7 @@ function attention(ctx: SiteContext): string {
   ]
   const rows = items
     .filter(([, , n]) => n > 0)
-    .map(([label, href, n, ids]) => `<tr><th scope="row"><a href="${href}">${escapeHtml(label)}</a></th><td class="n">${n}</td><td>${ids}</td></tr>`)
+    .map(([label, href, n, ids]) => `<tr><th scope="row" class="wrap"><a href="${href}">${escapeHtml(label)}</a></th><td class="n">${n}</td><td>${ids}</td></tr>`)
   if (rows.length === 0) return '<p class="ok">Nothing needs attention: no breaches, freezes, collisions, overdue reviews or audit flags in this period.</p>'
   return `<div class="scroll"><table>
 <caption>Open items of the period</caption>

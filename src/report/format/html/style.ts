@@ -50,10 +50,12 @@ caption{text-align:left;padding:.375rem .625rem;font-weight:600;background:var(-
 th,td{text-align:left;padding:.3125rem .625rem;border-bottom:1px solid var(--line);vertical-align:top}
 thead th{background:var(--soft);font-weight:600;white-space:nowrap}
 tbody tr:last-child>*{border-bottom:0}
-tbody th{font-weight:500}
+tbody th{font-weight:500;white-space:nowrap}
+tbody th.wrap,tbody th .path{white-space:normal}
+.scroll a{white-space:nowrap}.scroll th.wrap a{white-space:normal}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .nw{white-space:nowrap}
-.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.75rem;color:var(--muted);font-weight:400;overflow-wrap:anywhere}
+.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.75rem;color:var(--muted);font-weight:400;overflow-wrap:anywhere;display:block;min-width:11rem}
 tr.hl>*{background:var(--bad-soft)}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.8125rem}
 .tag{display:inline-block;padding:0 .4375rem;margin:0 .125rem .125rem 0;border-radius:999px;font-size:.75rem;line-height:1.25rem;
@@ -104,6 +106,7 @@ dl.kv dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.8125rem;color:var(--muted);margin:.25rem 0 1rem}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .foot{border-top:1px solid var(--line);margin-top:2rem;padding-top:.75rem;padding-bottom:1.5rem;font-size:.8125rem;color:var(--muted)}
+@media (max-width:30rem){.card .v{font-size:1.125rem}h1{font-size:1.3125rem}}
 @media print{.top nav,.skip{display:none}.scroll,.wide{overflow:visible}a{color:inherit}}
 `.trim()
 
