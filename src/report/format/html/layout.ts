@@ -39,7 +39,8 @@ export function renderPage(input: PageInput): string {
   const { report, root } = input
   const site = report.organization ? `${report.organization} service report` : 'Service report'
   const nav = sitePages
-    .map((p) => `<li><a href="${root}${p.file}"${p.key === input.section ? ' aria-current="page"' : ''}>${p.label}</a></li>`)
+    // An article's page lies inside the knowledge section rather than being its page.
+    .map((p) => `<li><a href="${root}${p.file}"${p.key === input.section ? ` aria-current="${root === '' ? 'page' : 'true'}"` : ''}>${p.label}</a></li>`)
     .join('')
   return `<!DOCTYPE html>
 <html lang="en">

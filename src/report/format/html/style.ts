@@ -29,7 +29,7 @@ a:focus-visible,summary:focus-visible{outline:2px solid var(--accent);outline-of
 nav ul{display:flex;list-style:none;margin:0 -.625rem;padding:0;overflow-x:auto}
 nav a{display:block;padding:.5rem .625rem;color:var(--muted);border-bottom:2px solid transparent;white-space:nowrap;font-size:.875rem}
 nav a:hover{color:var(--fg);text-decoration:none}
-nav a[aria-current=page]{color:var(--fg);border-bottom-color:var(--accent);font-weight:600}
+nav a[aria-current]{color:var(--fg);border-bottom-color:var(--accent);font-weight:600}
 main{padding-top:1rem;padding-bottom:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 .25rem}
 h2{font-size:1.125rem;line-height:1.3;margin:2rem 0 .625rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
