@@ -16,6 +16,11 @@ export type { CommitSeed, FileSeed, ReviewSeed, WebhookReviewState } from '../gi
 export type TeamMembershipState = 'active' | 'pending'
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
 
+/** A commit of a seeded pull request; `date` (RFC 3339) sets its author and committer dates (default: the fixed time). */
+export interface DatedCommitSeed extends CommitSeed {
+  date?: string
+}
+
 export interface PullRequestSeed {
   owner: string
   repo: string
@@ -28,9 +33,11 @@ export interface PullRequestSeed {
   /** Default: the last commit. */
   headSha?: string
   headRef?: string
-  commits: CommitSeed[]
+  commits: DatedCommitSeed[]
   files: (string | FileSeed)[]
   reviews?: ReviewSeed[]
+  /** Merged: the commit GitHub made of it on the base branch (`merge_commit_sha`: a merge or squash commit), and when. */
+  merged?: { commit: string; at?: string }
 }
 
 export interface TeamMemberSeed {
@@ -183,7 +190,19 @@ export async function startGitHubServer(options: { token?: string } = {}): Promi
       pr.head = { ...(pr.head as Json), sha: headSha, ref: seed.headRef ?? 'change', label: `${repo.owner}:${seed.headRef ?? 'change'}` }
       pr.base = { ...(pr.base as Json), sha: seed.baseSha, ref: seed.baseRef ?? 'main', label: `${repo.owner}:${seed.baseRef ?? 'main'}` }
       const commits: Json[] = []
-      seed.commits.forEach((c, i) => commits.push(commitObject(repo, c, i === 0 ? seed.baseSha : seed.commits[i - 1]!.sha)))
+      seed.commits.forEach((c, i) => {
+        const commit = commitObject(repo, c, i === 0 ? seed.baseSha : seed.commits[i - 1]!.sha)
+        if (c.date !== undefined) {
+          const inner = commit.commit as Json
+          inner.author = { ...(inner.author as Json), date: c.date }
+          inner.committer = { ...(inner.committer as Json), date: c.date }
+        }
+        commits.push(commit)
+      })
+      if (seed.merged) {
+        const at = seed.merged.at ?? defaultTime
+        Object.assign(pr, { state: 'closed', merged: true, merged_at: at, closed_at: at, updated_at: at, merge_commit_sha: seed.merged.commit, merged_by: userObject('web-flow') })
+      }
       const files = seed.files.map((f, i) => fileObject(repo, f, i))
       pr.commits = commits.length
       pr.changed_files = files.length
@@ -268,6 +287,15 @@ export async function startGitHubServer(options: { token?: string } = {}): Promi
     listRoute('/repos/{owner}/{repo}/pulls/{pull_number}/reviews', (ctx) => {
       const state = needPull(ctx)
       return state && { items: state.reviews, canonical: repoPath(ctx, `/pulls/${ctx.params.pull_number}/reviews`) }
+    }),
+    // GitHub lists the merged pull request that brought a commit to the default branch (also for a branch commit of
+    // a merge); the fake lists those whose merge commit or commits include it.
+    listRoute('/repos/{owner}/{repo}/commits/{commit_sha}/pulls', (ctx) => {
+      const repo = needRepo(ctx)
+      const commit = ctx.params.commit_sha!
+      if (!repo) return undefined
+      const items = [...repo.pulls.values()].filter((p) => p.pr.merge_commit_sha === commit || p.commits.some((c) => c.sha === commit)).map((p) => p.pr)
+      return { items, canonical: repoPath(ctx, `/commits/${commit}/pulls`) }
     }),
     listRoute('/orgs/{org}/teams/{team_slug}/members', (ctx) => {
       const team = needTeam(ctx)

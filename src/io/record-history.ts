@@ -1,0 +1,546 @@
+import * as fs from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import git from 'isomorphic-git'
+import { InfrastructureError } from '../errors.js'
+import { loaderLimits } from '../parse/limits.js'
+import { parseRecordFile } from '../parse/record-file.js'
+import type { HistoryReading, RecordHistory, RecordVersion } from '../report/audit.js'
+import { decodeUtf8 } from './decode.js'
+import { gitFailure, openRepository, readObject, type CommitInfo, type GitRepository } from './git-repo.js'
+import { resolveRevision } from './git-rev.js'
+import { isSafeForMainThread } from './markdown-risk.js'
+import { splitRepoPath } from './tree-paths.js'
+
+export type { HistoryReading, RecordHistory, RecordVersion } from '../report/audit.js'
+
+/**
+ * Reads the history of record files from the git repository that holds `dir` (the nearest folder upwards with a
+ * `.git`; `dir` may be a subfolder of it), without a checkout. `files` are relative to `dir`; every one gets a
+ * history, empty when no commit holds it. Undefined when `dir` is in no git repository (not an error); `head` is null
+ * in a repository without commits.
+ *
+ * Every commit reachable from HEAD is read once. Only the trees along the paths of the files' folders are read, and a
+ * folder whose tree is the same as in a parent commit is not looked into; each distinct blob is parsed once (by
+ * `parseRecordFile`; a version that does not parse, or Markdown too large or too intricate to parse without a time
+ * budget, has `data: null`). In a shallow clone the boundary commits listed in `.git/shallow` count as having no
+ * parents, and what lies beyond them is reported as unknown (`complete`, `mainline_complete`), never guessed.
+ * Throws InfrastructureError when an object the history needs is missing otherwise.
+ */
+export async function readRecordHistories(dir: string, files: readonly string[]): Promise<HistoryReading | undefined> {
+  const location = findRepository(dir)
+  if (!location) return undefined
+  const repo = openRepository(location.root)
+  const boundaries = readShallow(repo)
+  const unique = [...new Set(files)]
+  const head = await headCommit(repo)
+  if (head === null) {
+    const histories = new Map(unique.map((file): [string, RecordHistory] => [file, { file, mainline: [], mainline_complete: true, first_commit: null, complete: true }]))
+    return { head, shallow: boundaries.size > 0, histories }
+  }
+  const targets = unique.map((file) => {
+    const path = location.prefix === '' ? file : `${location.prefix}/${file}`
+    const segments = splitRepoPath(path)
+    const name = segments.at(-1)!
+    return { file, name, key: Buffer.from(name, 'utf8'), folder: segments.slice(0, -1).join('/') }
+  })
+  return { head, shallow: boundaries.size > 0, histories: new HistoryWalker(repo, boundaries, targets).read(head) }
+}
+
+/** The git repository holding `dir`: its working tree, and `dir` relative to it ('' at its root). */
+export function findRepository(dir: string): { root: string; prefix: string } | undefined {
+  let start = resolve(dir)
+  try {
+    start = fs.realpathSync(start)
+  } catch {
+    // a folder that does not exist has no repository either; walk up from the path as given
+  }
+  for (let current = start; ; current = dirname(current)) {
+    if (fs.existsSync(join(current, '.git'))) return { root: current, prefix: relative(current, start).split(sep).join('/') }
+    if (dirname(current) === current) return undefined
+  }
+}
+
+/** A person line of a commit: `author` or `committer`. */
+export interface GitPerson {
+  name: string
+  email: string
+  /** Epoch milliseconds. */
+  at: number
+}
+
+/** A commit's tree and parents, with its author, committer and message. */
+export interface CommitDetails extends CommitInfo {
+  author: GitPerson
+  committer: GitPerson
+  /** The whole message, without the final newline. */
+  message: string
+}
+
+/**
+ * Parses a commit object (git-repo.ts's `parseCommit` gives only the tree and parents). Headers spread over several
+ * lines (`gpgsig`) are skipped. Throws an Error when the author or committer line cannot be read.
+ */
+export function parseCommitDetails(content: Buffer): CommitDetails {
+  const headerEnd = content.indexOf('\n\n')
+  const header = content.toString('utf8', 0, headerEnd < 0 ? content.length : headerEnd)
+  const message = headerEnd < 0 ? '' : content.toString('utf8', headerEnd + 2).replace(/\n$/, '')
+  let tree = ''
+  const parents: string[] = []
+  let author: GitPerson | undefined
+  let committer: GitPerson | undefined
+  for (const line of header.split('\n')) {
+    if (line.startsWith('tree ')) tree = line.slice(5)
+    else if (line.startsWith('parent ')) parents.push(line.slice(7))
+    else if (line.startsWith('author ')) author = parsePerson(line.slice(7))
+    else if (line.startsWith('committer ')) committer = parsePerson(line.slice(10))
+  }
+  if (!author || !committer) throw new Error('a commit without a readable author or committer line')
+  return { tree, parents, author, committer, message }
+}
+
+function parsePerson(value: string): GitPerson | undefined {
+  const match = /^(.*?) ?<([^<>]*)> (\d{1,15}) [+-]\d{4}$/.exec(value)
+  return match ? { name: match[1]!, email: match[2]!, at: Number(match[3]) * 1000 } : undefined
+}
+
+/** `Name <email>`, as git prints it. */
+export function formatPerson(person: GitPerson): string {
+  return `${person.name} <${person.email}>`
+}
+
+interface Target {
+  file: string
+  name: string
+  /** The name as stored in a tree, for lookups. */
+  key: Buffer
+  folder: string
+}
+
+interface CommitNode {
+  tree: string
+  /** Empty for a shallow boundary, whose parents are not in the clone. */
+  parents: string[]
+  committedAt: number
+  boundary: boolean
+  /** The tree of each folder (by folder index); undefined where the folder does not exist. */
+  folders?: (string | undefined)[]
+}
+
+/** A target whose blob differs between two trees of its folder (undefined: absent, or not a regular file). */
+interface Difference {
+  target: Target
+  here: string | undefined
+  there: string | undefined
+}
+
+type Introduction = { commit: string; committed_at: number } | 'hidden'
+
+const indexCacheSize = 64
+
+class HistoryWalker {
+  private readonly commits = new Map<string, CommitNode>()
+  private readonly folders: string[][]
+  private readonly byFolder: Map<string, Target>[]
+  private readonly subtrees = new Map<string, string | undefined>()
+  private readonly indexes = new Map<string, IndexedTree>()
+  private readonly blobs = new Map<string, Record<string, unknown> | null>()
+
+  constructor(
+    private readonly repo: GitRepository,
+    private readonly boundaries: ReadonlySet<string>,
+    private readonly targets: readonly Target[],
+  ) {
+    const folderNames = [...new Set(targets.map((t) => t.folder))]
+    this.folders = folderNames.map((folder) => (folder === '' ? [] : folder.split('/')))
+    this.byFolder = folderNames.map((folder) => new Map(targets.filter((t) => t.folder === folder).map((t) => [t.name, t])))
+  }
+
+  /**
+   * One pass over the commits: each is compared with its parents folder by folder, and only where a folder's tree
+   * differs are its entries diffed. A target that a commit has and none of its parents has was introduced there; a
+   * mainline commit whose version differs from its first parent's is a version.
+   */
+  read(head: string): Map<string, RecordHistory> {
+    this.walk(head)
+    const order = new Map<string, number>()
+    for (let oid: string | undefined = head, i = 0; oid !== undefined; oid = this.commits.get(oid)!.parents[0], i++) order.set(oid, i)
+    const first = new Map<Target, Introduction>()
+    const versions = new Map<Target, { at: number; version: RecordVersion }[]>()
+    const cutOff = new Set<Target>()
+    for (const [oid, node] of this.commits) {
+      const parents = node.parents.map((p) => this.commits.get(p)!)
+      const position = order.get(oid)
+      this.byFolder.forEach((targets, f) => {
+        const here = this.folderTree(node, f)
+        const there = parents[0] && this.folderTree(parents[0], f)
+        if (here === there) return
+        // A merge holding one of its other parents' folder introduces nothing there; only the mainline needs its diff.
+        if (position === undefined && parents.slice(1).some((p) => this.folderTree(p, f) === here)) return
+        for (const { target, here: blob, there: before } of this.differences(here, there, targets)) {
+          if (position !== undefined) {
+            if (node.boundary) cutOff.add(target)
+            const list = versions.get(target) ?? []
+            list.push({ at: position, version: this.version(oid, blob, target) })
+            versions.set(target, list)
+          }
+          if (blob === undefined || before !== undefined) continue
+          if (parents.slice(1).some((p) => this.blobIn(this.folderTree(p, f), target) !== undefined)) continue
+          const known = first.get(target)
+          if (node.boundary) first.set(target, 'hidden')
+          else if (known === undefined || (known !== 'hidden' && (node.committedAt < known.committed_at || (node.committedAt === known.committed_at && oid < known.commit)))) {
+            first.set(target, { commit: oid, committed_at: node.committedAt })
+          }
+        }
+      })
+    }
+    const histories = new Map<string, RecordHistory>()
+    for (const target of this.targets) {
+      const intro = first.get(target)
+      const mainline = (versions.get(target) ?? []).sort((a, b) => b.at - a.at).map((v) => v.version)
+      const mainlineComplete = !cutOff.has(target)
+      histories.set(target.file, {
+        file: target.file,
+        mainline,
+        mainline_complete: mainlineComplete,
+        first_commit: intro === 'hidden' || intro === undefined ? null : intro,
+        complete: intro !== 'hidden' && mainlineComplete,
+      })
+    }
+    return histories
+  }
+
+  /** Reads every commit reachable from `head` once. */
+  private walk(head: string): void {
+    const pending = [head]
+    while (pending.length > 0) {
+      const oid = pending.pop()!
+      if (this.commits.has(oid)) continue
+      const commit = this.commit(oid)
+      const boundary = this.boundaries.has(oid)
+      const node: CommitNode = { tree: commit.tree, parents: boundary ? [] : commit.parents, committedAt: commit.committer.at, boundary }
+      this.commits.set(oid, node)
+      for (const parent of node.parents) if (!this.commits.has(parent)) pending.push(parent)
+    }
+  }
+
+  /** The targets whose blobs differ between two trees of one folder (undefined: the folder is absent). */
+  private differences(here: string | undefined, there: string | undefined, targets: ReadonlyMap<string, Target>): Difference[] {
+    if (here === there) return []
+    if (here === undefined || there === undefined) {
+      const side = this.index((here ?? there)!)
+      const found: Difference[] = []
+      for (const target of targets.values()) {
+        const blob = findBlob(side, target.key)
+        if (blob !== undefined) found.push(here === undefined ? { target, here: undefined, there: blob } : { target, here: blob, there: undefined })
+      }
+      return found
+    }
+    // Derive one tree's index from the other's: a commit and its parent differ in a few entries.
+    const hereKnown = this.indexes.get(here)
+    const known = hereKnown ?? this.index(there)
+    const { tree, changes } = diffTree(known, this.treeContent(hereKnown ? there : here))
+    this.remember(hereKnown ? there : here, tree)
+    const found: Difference[] = []
+    for (const change of changes) {
+      const target = targets.get(change.name)
+      if (target) found.push(hereKnown ? { target, here: change.known, there: change.other } : { target, here: change.other, there: change.known })
+    }
+    return found
+  }
+
+  private blobIn(tree: string | undefined, target: Target): string | undefined {
+    return tree === undefined ? undefined : findBlob(this.index(tree), target.key)
+  }
+
+  private index(oid: string): IndexedTree {
+    const cached = this.indexes.get(oid)
+    if (cached) {
+      this.indexes.delete(oid)
+      this.indexes.set(oid, cached)
+      return cached
+    }
+    const tree = indexTree(this.treeContent(oid))
+    this.remember(oid, tree)
+    return tree
+  }
+
+  private remember(oid: string, tree: IndexedTree): void {
+    this.indexes.delete(oid)
+    if (this.indexes.size >= indexCacheSize) this.indexes.delete(this.indexes.keys().next().value!)
+    this.indexes.set(oid, tree)
+  }
+
+  private version(oid: string, blob: string | undefined, target: Target): RecordVersion {
+    const commit = this.commit(oid)
+    return { commit: oid, committed_at: commit.committer.at, message: commit.message, author: formatPerson(commit.author), data: this.data(blob, target, oid) }
+  }
+
+  private commit(oid: string): CommitDetails {
+    const object = readObject(this.repo, oid, `commit ${oid.slice(0, 7)} of the history`)
+    if (object.type !== 'commit') throw new InfrastructureError(`Cannot read the history: ${oid} is a ${object.type}, not a commit.`)
+    try {
+      return parseCommitDetails(object.content)
+    } catch (error) {
+      throw new InfrastructureError(`Cannot read commit ${oid}: ${error instanceof Error ? error.message : String(error)}.`, { cause: error })
+    }
+  }
+
+  /** The record a blob holds, parsed once per blob; null for no blob, or one that does not parse. */
+  private data(blob: string | undefined, target: Target, commit: string): Record<string, unknown> | null {
+    if (blob === undefined) return null
+    const markdown = /\.md$/i.test(target.name)
+    const key = `${markdown ? 'md' : 'yaml'}:${blob}`
+    if (this.blobs.has(key)) return this.blobs.get(key)!
+    const what = `${target.file} at commit ${commit.slice(0, 7)}`
+    let size: number
+    try {
+      size = this.repo.objects.size(blob)
+    } catch (error) {
+      throw gitFailure(this.repo, error, what)
+    }
+    let data: Record<string, unknown> | null = null
+    // Larger than any record the loader accepts: not worth inflating.
+    if (size > loaderLimits.markdownBytes) {
+      this.blobs.set(key, null)
+      return null
+    }
+    const object = readObject(this.repo, blob, what)
+    try {
+      const text = decodeUtf8(object.content, target.file)
+      // Unbounded Markdown parsing belongs in the worker pool; history is evidence, not worth a hostile file's hang.
+      if (!markdown || isSafeForMainThread(text)) {
+        const parsed = parseRecordFile({ path: target.file, text })
+        if (parsed.ok) data = parsed.value.data
+      }
+    } catch {
+      data = null
+    }
+    this.blobs.set(key, data)
+    return data
+  }
+
+  /** The tree of folder `f` at a commit, following the folder's path from the commit's tree. */
+  private folderTree(node: CommitNode, f: number): string | undefined {
+    node.folders ??= []
+    if (f in node.folders) return node.folders[f]
+    let oid: string | undefined = node.tree
+    for (const segment of this.folders[f]!) {
+      if (oid === undefined) break
+      oid = this.subtree(oid, segment)
+    }
+    node.folders[f] = oid
+    return oid
+  }
+
+  private subtree(tree: string, name: string): string | undefined {
+    const key = `${tree}/${name}`
+    if (this.subtrees.has(key)) return this.subtrees.get(key)
+    // The folder above may be a records folder, indexed already (`changes/` above `changes/standard/`); a root tree
+    // is read once per commit, so it is not kept.
+    const oid = findEntry(this.indexes.get(tree) ?? indexTree(this.treeContent(tree)), Buffer.from(name, 'utf8'), 'tree')
+    this.subtrees.set(key, oid)
+    return oid
+  }
+
+  private treeContent(oid: string): Buffer {
+    const object = readObject(this.repo, oid, `tree ${oid.slice(0, 7)} of the history`)
+    if (object.type !== 'tree') throw new InfrastructureError(`Cannot read the history: ${oid} is a ${object.type}, not a tree.`)
+    return object.content
+  }
+}
+
+/*
+ * Tree objects read as bytes. A records folder can hold thousands of entries, and a commit changes a few of them:
+ * parsing the whole folder for every commit would cost minutes on years of history. An index holds the offset of
+ * each entry; the tree of a neighbouring commit shares its bytes up to the first change and after the last one, so its
+ * index is derived from this one by parsing only the entries in between.
+ */
+
+/** A tree object's bytes and the offset of each entry. */
+interface IndexedTree {
+  content: Buffer
+  offsets: Int32Array
+}
+
+interface RawEntry {
+  start: number
+  nameStart: number
+  nameEnd: number
+  end: number
+  tree: boolean
+  regular: boolean
+}
+
+function indexTree(content: Buffer): IndexedTree {
+  const offsets: number[] = []
+  for (let at = 0; at < content.length; ) {
+    offsets.push(at)
+    // Modes and names hold no NUL; the entry ends 20 bytes after its first one.
+    const nul = content.indexOf(0, at)
+    if (nul < 0 || nul + 21 > content.length) throw new InfrastructureError('Cannot read the history: a tree object is corrupt.')
+    at = nul + 21
+  }
+  return { content, offsets: Int32Array.from(offsets) }
+}
+
+function entryAt(content: Buffer, at: number): RawEntry {
+  const space = content.indexOf(0x20, at)
+  const nul = space < 0 ? -1 : content.indexOf(0, space + 1)
+  if (nul < 0 || nul + 21 > content.length) throw new InfrastructureError('Cannot read the history: a tree object is corrupt.')
+  const type = parseInt(content.toString('latin1', at, space), 8) & 0o170000
+  return { start: at, nameStart: space + 1, nameEnd: nul, end: nul + 21, tree: type === 0o040000, regular: type === 0o100000 }
+}
+
+/** A byte of an entry's sort key: git orders a folder as if its name ended in `/`. -1 past the end. */
+function keyByte(content: Buffer, entry: RawEntry, i: number): number {
+  const length = entry.nameEnd - entry.nameStart
+  return i < length ? content[entry.nameStart + i]! : i === length && entry.tree ? 0x2f : -1
+}
+
+function compareKeys(a: Buffer, x: RawEntry, b: Buffer, y: RawEntry): number {
+  for (let i = 0; ; i++) {
+    const p = keyByte(a, x, i)
+    const q = keyByte(b, y, i)
+    if (p !== q || p === -1) return p - q
+  }
+}
+
+function blobOf(content: Buffer, entry: RawEntry): string | undefined {
+  return entry.regular ? content.toString('hex', entry.nameEnd + 1, entry.end) : undefined
+}
+
+/** The blob of a regular file named `key`; undefined when absent or not a regular file. */
+function findBlob(tree: IndexedTree, key: Buffer): string | undefined {
+  return findEntry(tree, key, 'blob')
+}
+
+/** The object of the regular file (or folder) named `key`, by binary search in git's order; undefined if none. */
+function findEntry(tree: IndexedTree, key: Buffer, type: 'blob' | 'tree'): string | undefined {
+  const probe: RawEntry = { start: 0, nameStart: 0, nameEnd: key.length, end: key.length, tree: type === 'tree', regular: type === 'blob' }
+  let low = 0
+  let high = tree.offsets.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const entry = entryAt(tree.content, tree.offsets[middle]!)
+    const order = compareKeys(tree.content, entry, key, probe)
+    if (order === 0 && (type === 'tree' ? entry.tree : entry.regular)) return tree.content.toString('hex', entry.nameEnd + 1, entry.end)
+    if (order === 0) return undefined
+    if (order < 0) low = middle + 1
+    else high = middle - 1
+  }
+  return undefined
+}
+
+/** The length of the common prefix of two buffers, compared natively a chunk at a time. */
+function commonPrefix(a: Buffer, b: Buffer): number {
+  const length = Math.min(a.length, b.length)
+  let at = 0
+  while (at < length) {
+    const end = Math.min(at + 4096, length)
+    if (a.compare(b, at, end, at, end) !== 0) break
+    at = end
+  }
+  while (at < length && a[at] === b[at]) at++
+  return at
+}
+
+/**
+ * Diffs `other` (a tree's bytes) against an indexed tree, and indexes it: entries before the first differing byte
+ * are shared, then both are merged by name until their remaining bytes are equal (checked natively, less often after
+ * each miss so that a commit changing most entries stays linear), and the rest of the index is shifted.
+ */
+function diffTree(known: IndexedTree, other: Buffer): { tree: IndexedTree; changes: { name: string; known: string | undefined; other: string | undefined }[] } {
+  const k = known.content
+  const p = commonPrefix(k, other)
+  let first = 0
+  for (let low = 0, high = known.offsets.length - 1; low <= high; ) {
+    const middle = (low + high) >>> 1
+    if (known.offsets[middle]! <= p) {
+      first = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  const changes: { name: string; known: string | undefined; other: string | undefined }[] = []
+  const added: number[] = []
+  let x = known.offsets.length === 0 ? 0 : known.offsets[first]!
+  let y = x
+  let j = first
+  let tail: { from: number; shift: number } | undefined
+  let wait = 0
+  let backoff = 1
+  while (x < other.length || y < k.length) {
+    const eo = x < other.length ? entryAt(other, x) : undefined
+    const ek = y < k.length ? entryAt(k, y) : undefined
+    const order = !eo ? 1 : !ek ? -1 : compareKeys(other, eo, k, ek)
+    if (order === 0 && eo && ek) {
+      if (eo.end - x === ek.end - y && other.compare(k, y, ek.end, x, eo.end) === 0) {
+        if (other.length - x === k.length - y && --wait <= 0) {
+          if (other.compare(k, y, k.length, x, other.length) === 0) {
+            tail = { from: j, shift: x - y }
+            break
+          }
+          backoff *= 2
+          wait = backoff
+        }
+      } else {
+        changes.push({ name: other.toString('utf8', eo.nameStart, eo.nameEnd), known: blobOf(k, ek), other: blobOf(other, eo) })
+      }
+      added.push(x)
+      x = eo.end
+      y = ek.end
+      j++
+    } else if (order < 0 && eo) {
+      changes.push({ name: other.toString('utf8', eo.nameStart, eo.nameEnd), known: undefined, other: blobOf(other, eo) })
+      added.push(x)
+      x = eo.end
+    } else if (ek) {
+      changes.push({ name: k.toString('utf8', ek.nameStart, ek.nameEnd), known: blobOf(k, ek), other: undefined })
+      y = ek.end
+      j++
+    }
+  }
+  const rest = tail ? known.offsets.length - tail.from : 0
+  const offsets = new Int32Array(first + added.length + rest)
+  offsets.set(known.offsets.subarray(0, first))
+  offsets.set(added, first)
+  for (let i = 0; i < rest; i++) offsets[first + added.length + i] = known.offsets[tail!.from + i]! + tail!.shift
+  return { tree: { content: other, offsets }, changes: changes.filter((c) => c.known !== c.other) }
+}
+
+/** The boundary commits of a shallow clone (`.git/shallow`); empty for a full clone. */
+function readShallow(repo: GitRepository): Set<string> {
+  let text: string
+  try {
+    text = fs.readFileSync(join(repo.commondir, 'shallow'), 'utf8')
+  } catch {
+    return new Set()
+  }
+  return new Set(text.split('\n').map((line) => line.trim()).filter((line) => /^[0-9a-f]{40}$/.test(line)))
+}
+
+/** The commit HEAD names; null when HEAD names a branch that has no commit yet (a new repository). */
+async function headCommit(repo: GitRepository): Promise<string | null> {
+  try {
+    return await resolveRevision(repo, 'HEAD')
+  } catch (error) {
+    if (await isUnborn(repo)) return null
+    throw error
+  }
+}
+
+async function isUnborn(repo: GitRepository): Promise<boolean> {
+  let head: string
+  try {
+    head = fs.readFileSync(join(repo.gitdir, 'HEAD'), 'utf8').trim()
+  } catch {
+    return false
+  }
+  const match = /^ref: (refs\/heads\/\S+)$/.exec(head)
+  if (!match) return false
+  try {
+    await git.resolveRef({ fs, gitdir: repo.commondir, ref: match[1]! })
+    return false
+  } catch (error) {
+    return error instanceof Error && (error as { code?: string }).code === 'NotFoundError'
+  }
+}
