@@ -1,6 +1,8 @@
+export { buildRepositoryReport, formatReportJson, renderReportFiles, reportFormats, type ReportFormat, type ReportOptions, type ReportOutcome } from './api/build-report.js'
 export { judgeLivePullRequest, type LivePolicyOptions, type LivePolicyOutcome } from './api/live-policy.js'
 export { readPolicySnapshot, type SnapshotOptions } from './api/policy-snapshot.js'
 export { validateRepository, type ValidateOptions, type ValidationResult, type ValidationScope } from './api/validate-repository.js'
+export { reportMarker, writeReportDirectory } from './io/report-dir.js'
 export { configFile, readConfig } from './config/read.js'
 export { defaultConfig } from './config/defaults.js'
 export { validateConfig } from './config/validate.js'
@@ -32,3 +34,4 @@ export { parseMarkdownRecord, parseRecordFile, parseYaml, type LoadResult } from
 export { ruleRegistry, type RegisteredRule } from './rules/index.js'
 export { schemaDocuments, validateRecordSchema } from './schema/index.js'
 export { isTimeZone, parseClockTime, parseDate, parseDuration, parseTimestamp } from './time/index.js'
+export * from './report/index.js'

@@ -5,9 +5,10 @@ import { GitsmError, InfrastructureError, UsageError } from '../index.js'
 import type { StepContext } from './context.js'
 import type { ActionEvent } from './event.js'
 import { policyFormats, runPolicyStep, type PolicyStepOptions } from './policy.js'
+import { reportFormatList, runReportStep, type ReportStepOptions } from './report.js'
 import { runValidateStep, validateFormats } from './validate.js'
 
-const commands = ['validate', 'policy'] as const
+const commands = ['validate', 'policy', 'report'] as const
 
 /**
  * The Action: reads its inputs and the runner's environment once, runs the command, and turns every failure into a
@@ -18,13 +19,13 @@ export async function run(): Promise<void> {
   const env = process.env
   try {
     const command = core.getInput('command').toLowerCase() || 'validate'
-    if (command === 'report') throw new UsageError('`command: report` is not available in the Action yet. Use `command: validate` or `command: policy`.')
     if (!(commands as readonly string[]).includes(command)) throw new UsageError(`Unknown command "${command}". The Action runs: ${commands.join(', ')}.`)
     const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
     const root = resolve(workspace, core.getInput('path') || '.')
     const format = core.getInput('format').toLowerCase()
+    if (command === 'report') reportFormatList(format)
     const formats: readonly string[] = command === 'validate' ? validateFormats : policyFormats
-    if (!formats.includes(format)) throw new UsageError(`The format "${format}" does not apply to ${command}. Use one of: ${formats.filter(Boolean).join(', ')}, or leave it empty.`)
+    if (command !== 'report' && !formats.includes(format)) throw new UsageError(`The format "${format}" does not apply to ${command}. Use one of: ${formats.filter(Boolean).join(', ')}, or leave it empty.`)
     const context: StepContext = {
       root,
       prefix: workspacePrefix(workspace, root),
@@ -35,6 +36,7 @@ export async function run(): Promise<void> {
       now: new Date(),
     }
     if (command === 'validate') await runValidateStep(context)
+    else if (command === 'report') await runReportStep(context, reportOptions(env, core.getInput('token')))
     else await runPolicyStep(context, policyOptions(env, core.getInput('token')))
   } catch (error) {
     core.setFailed(failureMessage(error))
@@ -48,6 +50,13 @@ function policyOptions(env: NodeJS.ProcessEnv, token: string): PolicyStepOptions
   const server = env.GITHUB_SERVER_URL
   const runUrl = server && env.GITHUB_RUN_ID ? `${server.replace(/\/+$/, '')}/${match[1]}/${match[2]}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
   return { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', owner: match[1]!, repo: match[2]!, ...(runUrl === undefined ? {} : { runUrl }) }
+}
+
+/** The report reads reviews from GitHub when it has a token and knows the repository; else it says they were not checked. */
+function reportOptions(env: NodeJS.ProcessEnv, token: string): ReportStepOptions {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '')
+  if (!token || !match) return {}
+  return { github: { token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', owner: match[1]!, repo: match[2]! } }
 }
 
 /** The event's name and payload; a payload that cannot be read is left undefined, for the command to judge. */

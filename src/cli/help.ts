@@ -5,6 +5,7 @@ Usage: gitsm <command> [options]
 Commands:
   validate [DIR]     Check every record of an ITSM repository (the folder holding gitsm.yaml)
   policy [DIR]       Judge a pull request against the change policy: approved, pending or rejected
+  report [DIR]       Build the reports: catalog, SLAs, change calendar, incidents, knowledge, audit
   new KIND [DIR]     Write a new record from a template, with the next free id
   schema             Print or write the JSON Schemas of the record kinds, for editors
   init [DIR]         Start an ITSM repository: gitsm.yaml with a policy, the secure workflows, CODEOWNERS
@@ -92,4 +93,38 @@ Options:
   --org ORG      The GitHub organization owning the teams (default: the origin remote's, else acme)
   --action REF   The gitsm Action to use (default: gitsm/gitsm@v0)
   -h, --help     Show this help
+`
+
+export const reportHelp = `Usage: gitsm report [DIR] [--out DIR] [--format html,md,json,ics] [--from DATE] [--to DATE] [--now TIME]
+
+Computes the reports of the ITSM repository in DIR (default: the current folder) from its records and
+its git history: service catalog, SLA compliance, change calendar and metrics (DORA-style), incidents
+and problems, knowledge health and audit evidence. Records with errors stop it: run gitsm validate.
+
+Writes into the --out folder (default: report), replacing it as a whole (a crash leaves the previous
+report or the new one, never a mix):
+  index.html and its pages   a static site: open it offline or publish it on GitHub Pages
+  report.md                  the same figures for a wiki or a pull request
+  report.json                every figure, for other tools
+  changes.ics                the change calendar: subscribe to it in Outlook or Google Calendar
+
+Options:
+  -o, --out DIR          Folder to write (default: report). It must be new, empty or a previous report
+  -f, --format LIST      Comma-separated: html, md, json, ics (default: all). --format json without --out
+                         prints the JSON report on stdout and writes nothing
+  --from DATE            First day of the period (YYYY-MM-DD, in gitsm.yaml's timezone)
+  --to DATE              Last day of the period, included. Default period: the quarter holding now
+  --now TIME             Take TIME (RFC 3339) as now, so the report is reproducible; default: the clock
+  --repo OWNER/NAME      With GITHUB_TOKEN set: read the approving reviews of each change's pull request
+                         from GitHub (in GitHub Actions, GITHUB_REPOSITORY is used when --repo is absent)
+  -h, --help             Show this help
+
+For the audit, run it in a full clone: a shallow one (fetch-depth: 1) hides who approved what.
+
+Exit codes: 0 written, 1 records have errors (nothing written), 2 usage or configuration error,
+3 git or GitHub could not answer.
+
+Examples:
+  gitsm report --out report --from 2026-10-01 --to 2026-12-31
+  gitsm report path/to/itsm-repo --format json > report.json
 `

@@ -7,6 +7,7 @@ import { runInit } from './init-command.js'
 import { runKb } from './kb-command.js'
 import { runNew } from './new-command.js'
 import { runPolicy } from './policy-command.js'
+import { runReport } from './report-command.js'
 import { runSchema } from './schema-command.js'
 import { runValidate } from './validate-command.js'
 
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runSchema(rest, io)
       case 'policy':
         return await runPolicy(rest, io)
+      case 'report':
+        return await runReport(rest, io)
       case 'init':
         return await runInit(rest, io)
       case 'kb':
@@ -40,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${pkg.version}\n`)
         return 0
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, new, init, kb, schema. See \`gitsm --help\`.`)
+        throw new UsageError(`Unknown command "${command}". Commands: validate, policy, report, new, init, kb, schema. See \`gitsm --help\`.`)
     }
   } catch (error) {
     return reportFailure(error, io)

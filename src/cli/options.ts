@@ -18,3 +18,10 @@ export function nowOption(text: string | undefined): Date {
 export function toPosix(path: string): string {
   return path.split(sep).join('/')
 }
+
+/** `OWNER/NAME` from an option (or environment variable) named `source`; a UsageError otherwise. */
+export function repositoryOption(text: string, source: string): { owner: string; repo: string } {
+  const match = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(text)
+  if (!match) throw new UsageError(`${source} must be OWNER/NAME, such as acme/itsm; got "${text}".`)
+  return { owner: match[1]!, repo: match[2]! }
+}

@@ -4,7 +4,7 @@ import { commitFromRest, readRestList, reviewFromRest } from '../io/pr-files.js'
 import { policyHelp } from './help.js'
 import type { CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
-import { nowOption, timestampOption } from './options.js'
+import { nowOption, repositoryOption, timestampOption } from './options.js'
 
 const formats = ['pretty', 'json', 'markdown'] as const
 type Format = (typeof formats)[number]
@@ -58,11 +58,11 @@ export async function runPolicy(args: readonly string[], io: CliIo): Promise<num
 }
 
 function pullRequestOf(repoOption: string | undefined, prOption: string | undefined): { owner: string; repo: string; pull: number } {
-  const match = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(repoOption ?? '')
-  if (!match) throw new UsageError(`--repo must be OWNER/NAME, such as acme/itsm${repoOption === undefined ? '' : `; got "${repoOption}"`}.`)
+  if (repoOption === undefined) throw new UsageError('--repo must be OWNER/NAME, such as acme/itsm.')
+  const { owner, repo } = repositoryOption(repoOption, '--repo')
   const pull = Number(prOption)
   if (!/^[1-9]\d*$/.test(prOption ?? '') || !Number.isSafeInteger(pull)) throw new UsageError(`--pr must be a pull request number${prOption === undefined ? '' : `; got "${prOption}"`}.`)
-  return { owner: match[1]!, repo: match[2]!, pull }
+  return { owner, repo, pull }
 }
 
 interface OfflineValues {

@@ -226,14 +226,11 @@ describe('the Action, command: policy', () => {
     expect(message).toContain('refs/pull/7/head')
   })
 
-  it('refuses events without a pull request, and the report command', async () => {
+  it('refuses events without a pull request', async () => {
     const scenario = setUp()
     const push = await policy(scenario, { name: 'push', payload: pushPayload(repository) })
     expect(push.code).toBe(1)
     expect(failures(push).join('\n')).toMatch(/"push" event.*pull_request/)
-    const report = await runAction({ inputs: { command: 'report' }, workspace: scenario.dir })
-    expect(report.code).toBe(1)
-    expect(failures(report).join('\n')).toMatch(/report.*not available/)
     expect(server.requests).toEqual([])
   })
 })
