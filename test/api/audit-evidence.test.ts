@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { readAuditEvidence } from '../../src/api/audit-evidence.js'
 import { GitHubApiError } from '../../src/io/github/github-error.js'
@@ -10,6 +9,7 @@ import type { ItsmRecord } from '../../src/model/record.js'
 import { parseRecordFile } from '../../src/parse/record-file.js'
 import type { AuditEntry } from '../../src/report/audit.js'
 import { testClient } from '../github/helpers.js'
+import { changeYaml, commitAt as commit, gitAt as git } from '../support/dated-git.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 
 const made: string[] = []
@@ -23,55 +23,9 @@ function tempDir(): string {
   return dir
 }
 
-/** Runs git with a fixed identity; `at` is the author and committer date of what it commits. */
-function git(dir: string, at: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-      GIT_AUTHOR_DATE: at,
-      GIT_COMMITTER_DATE: at,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      HOME: dir,
-    },
-  }).trim()
-}
-
-function commit(dir: string, at: string, message: string, files: Record<string, string>): string {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
-  git(dir, at, 'add', '-A')
-  git(dir, at, 'commit', '-q', '-m', message)
-  return git(dir, at, 'rev-parse', 'HEAD')
-}
-
-function change(id: string, status: string, options: { start?: string; requester?: string } = {}): string {
-  return [
-    'kind: Change',
-    `id: ${id}`,
-    `title: Change ${id}`,
-    'type: normal',
-    `status: ${status}`,
-    'services: [payments-api]',
-    `requested_by: "${options.requester ?? '@dana'}"`,
-    'implementer: "@erik"',
-    'risk: medium',
-    'window:',
-    `  start: ${options.start ?? '2026-12-03T22:00:00+01:00'}`,
-    '  end: 2026-12-04T01:00:00+01:00',
-    'plan: Do it.',
-    'rollback_plan: Undo it.',
-    '',
-  ].join('\n')
-}
+/** The audit's changes: implemented by @erik, medium risk. */
+const change = (id: string, status: string, options: { start?: string; requester?: string } = {}): string =>
+  changeYaml(id, status, { implementer: '@erik', risk: 'medium', ...options })
 
 /**
  * The ITSM folder `itsm/` of a repository: CHG-0042 drafted on a branch and merged as #12, then its window moved by a

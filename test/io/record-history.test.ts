@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { parseCommitDetails, readRecordHistories, type HistoryReading } from '../../src/io/record-history.js'
+import { changeYaml, commitAt as commit, gitAt as git, writeFiles as write } from '../support/dated-git.js'
 
 const made: string[] = []
 afterAll(() => {
@@ -14,59 +14,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gitsm-history-'))
   made.push(dir)
   return dir
-}
-
-/** Runs git with a fixed identity; `at` is the author and committer date of what it commits. */
-function git(dir: string, at: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      GIT_AUTHOR_NAME: 'Dana Doe',
-      GIT_AUTHOR_EMAIL: 'dana@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-      GIT_AUTHOR_DATE: at,
-      GIT_COMMITTER_DATE: at,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      HOME: dir,
-    },
-  })
-}
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
-}
-
-function commit(dir: string, at: string, message: string, files: Record<string, string>): string {
-  write(dir, files)
-  git(dir, at, 'add', '-A')
-  git(dir, at, 'commit', '-q', '-m', message)
-  return git(dir, at, 'rev-parse', 'HEAD').trim()
-}
-
-function change(id: string, status: string, start = '2026-12-03T22:00:00+01:00'): string {
-  return [
-    'kind: Change',
-    `id: ${id}`,
-    `title: Change ${id}`,
-    'type: normal',
-    `status: ${status}`,
-    'services: [payments-api]',
-    'requested_by: "@dana"',
-    'risk: low',
-    'window:',
-    `  start: ${start}`,
-    '  end: 2026-12-04T01:00:00+01:00',
-    'plan: Do it.',
-    'rollback_plan: Undo it.',
-    '',
-  ].join('\n')
 }
 
 const files = ['changes/CHG-0042.yaml', 'changes/CHG-0043.yaml', 'changes/CHG-0044.yaml', 'changes/CHG-0045.yaml', 'changes/CHG-0046.yaml', 'changes/CHG-0099.yaml']
@@ -84,20 +31,20 @@ function storyRepo(prefix = ''): { dir: string; root: string; commits: Record<st
   const commits: Record<string, string> = {}
   commits.initial = commit(dir, '2026-11-01T09:00:00Z', 'Initial', { [p('gitsm.yaml')]: 'organization: acme\n', [p('services/payments-api.yaml')]: 'kind: Service\n' })
   git(dir, '2026-11-01T09:00:00Z', 'checkout', '-q', '-b', 'chg-0042')
-  commits.draft = commit(dir, '2026-11-02T09:00:00Z', 'Draft CHG-0042', { [p('changes/CHG-0042.yaml')]: change('CHG-0042', 'draft') })
-  commits.submit = commit(dir, '2026-11-02T10:00:00Z', 'Submit CHG-0042', { [p('changes/CHG-0042.yaml')]: change('CHG-0042', 'submitted') })
-  commits.approveOnBranch = commit(dir, '2026-11-03T10:00:00Z', 'Approve CHG-0042', { [p('changes/CHG-0042.yaml')]: change('CHG-0042', 'approved') })
+  commits.draft = commit(dir, '2026-11-02T09:00:00Z', 'Draft CHG-0042', { [p('changes/CHG-0042.yaml')]: changeYaml('CHG-0042', 'draft') })
+  commits.submit = commit(dir, '2026-11-02T10:00:00Z', 'Submit CHG-0042', { [p('changes/CHG-0042.yaml')]: changeYaml('CHG-0042', 'submitted') })
+  commits.approveOnBranch = commit(dir, '2026-11-03T10:00:00Z', 'Approve CHG-0042', { [p('changes/CHG-0042.yaml')]: changeYaml('CHG-0042', 'approved') })
   git(dir, '2026-11-03T11:00:00Z', 'checkout', '-q', 'main')
   commits.other = commit(dir, '2026-11-03T11:00:00Z', 'Touch a service', { [p('services/payments-api.yaml')]: 'kind: Service\nid: payments-api\n' })
   git(dir, '2026-11-04T08:00:00Z', 'merge', '-q', '--no-ff', '-m', 'Merge pull request #12 from acme/chg-0042', 'chg-0042')
   commits.merge = git(dir, '2026-11-04T08:00:00Z', 'rev-parse', 'HEAD').trim()
-  commits.squash = commit(dir, '2026-11-05T08:00:00Z', 'Upgrade X (#13)', { [p('changes/CHG-0043.yaml')]: change('CHG-0043', 'approved') })
-  commits.submit44 = commit(dir, '2026-11-06T08:00:00Z', 'Submit CHG-0044', { [p('changes/CHG-0044.yaml')]: change('CHG-0044', 'submitted'), [p('changes/CHG-0046.yaml')]: change('CHG-0046', 'draft') })
-  commits.push44 = commit(dir, '2026-11-06T09:00:00Z', 'Approve CHG-0044', { [p('changes/CHG-0044.yaml')]: change('CHG-0044', 'approved') })
+  commits.squash = commit(dir, '2026-11-05T08:00:00Z', 'Upgrade X (#13)', { [p('changes/CHG-0043.yaml')]: changeYaml('CHG-0043', 'approved') })
+  commits.submit44 = commit(dir, '2026-11-06T08:00:00Z', 'Submit CHG-0044', { [p('changes/CHG-0044.yaml')]: changeYaml('CHG-0044', 'submitted'), [p('changes/CHG-0046.yaml')]: changeYaml('CHG-0046', 'draft') })
+  commits.push44 = commit(dir, '2026-11-06T09:00:00Z', 'Approve CHG-0044', { [p('changes/CHG-0044.yaml')]: changeYaml('CHG-0044', 'approved') })
   commits.outside = commit(dir, '2026-11-06T10:00:00Z', 'Outside the records', { 'README.md': '# ops\n' })
-  commits.edit = commit(dir, '2026-11-07T08:00:00Z', 'Move the window of CHG-0042', { [p('changes/CHG-0042.yaml')]: change('CHG-0042', 'approved', '2026-12-05T22:00:00+01:00') })
+  commits.edit = commit(dir, '2026-11-07T08:00:00Z', 'Move the window of CHG-0042', { [p('changes/CHG-0042.yaml')]: changeYaml('CHG-0042', 'approved', { start: '2026-12-05T22:00:00+01:00' }) })
   commits.broken = commit(dir, '2026-11-08T08:00:00Z', 'Break CHG-0045', { [p('changes/CHG-0045.yaml')]: 'kind: Change\nid: [unclosed\n' })
-  commits.fixed = commit(dir, '2026-11-08T09:00:00Z', 'Fix CHG-0045', { [p('changes/CHG-0045.yaml')]: change('CHG-0045', 'submitted') })
+  commits.fixed = commit(dir, '2026-11-08T09:00:00Z', 'Fix CHG-0045', { [p('changes/CHG-0045.yaml')]: changeYaml('CHG-0045', 'submitted') })
   unlinkSync(join(dir, p('changes/CHG-0046.yaml')))
   commits.deleted = commit(dir, '2026-11-09T08:00:00Z', 'Drop CHG-0046', {})
   return { dir, root: prefix === '' ? dir : join(dir, prefix), commits }
@@ -184,7 +131,7 @@ describe('readRecordHistories', () => {
 
   test('no repository: undefined; a repository without commits: no head and empty histories', async () => {
     const plain = tempDir()
-    write(plain, { 'changes/CHG-0001.yaml': change('CHG-0001', 'approved') })
+    write(plain, { 'changes/CHG-0001.yaml': changeYaml('CHG-0001', 'approved') })
     expect(await readRecordHistories(plain, ['changes/CHG-0001.yaml'])).toBeUndefined()
     expect(await readRecordHistories(join(plain, 'missing'), ['changes/CHG-0001.yaml'])).toBeUndefined()
 
@@ -215,7 +162,7 @@ describe('readRecordHistories', () => {
       for (let i = 0; i < files; i++) {
         const name = names[random(names.length)]!
         if (existsSync(join(dir, name)) && random(4) === 0) unlinkSync(join(dir, name))
-        else write(dir, { [name]: change('CHG-0001', ['draft', 'submitted', 'approved', 'closed'][random(4)]!, `2026-12-0${1 + random(8)}T22:00:00Z`) })
+        else write(dir, { [name]: changeYaml('CHG-0001', ['draft', 'submitted', 'approved', 'closed'][random(4)]!, { start: `2026-12-0${1 + random(8)}T22:00:00Z` }) })
       }
       const when = at()
       git(dir, when, 'add', '-A')
@@ -250,7 +197,7 @@ describe('readRecordHistories', () => {
     for (let i = 0; i < 40; i++) {
       const at = new Date(Date.UTC(2026, 0, 1 + i)).toISOString()
       const id = `CHG-${String(1 + (i % 7)).padStart(4, '0')}`
-      commit(dir, at, `Commit ${i}`, { [`changes/${id}.yaml`]: change(id, i % 3 === 0 ? 'approved' : 'submitted'), [`kb/KB-${i}.md`]: `# ${i}\n` })
+      commit(dir, at, `Commit ${i}`, { [`changes/${id}.yaml`]: changeYaml(id, i % 3 === 0 ? 'approved' : 'submitted'), [`kb/KB-${i}.md`]: `# ${i}\n` })
     }
     git(dir, '', 'gc', '-q')
     const names = Array.from({ length: 7 }, (_, i) => `changes/CHG-${String(i + 1).padStart(4, '0')}.yaml`)

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Config } from '../../src/model/config.js'
 import type { ItsmRecord } from '../../src/model/record.js'
 import { summarizeChanges } from '../../src/report/changes.js'
-import { config, loadAcme, period, record } from './report-records.js'
+import { chainServices, changeRecord, config, loadAcme, period, record } from './report-records.js'
 
 // The example, 2026-09-01 to 2027-01-01 (Berlin), now 2026-11-21T12:00+01:00.
 describe('summarizeChanges over examples/acme', () => {
@@ -43,18 +43,8 @@ describe('summarizeChanges over examples/acme', () => {
   })
 })
 
-const services = [
-  record('services/db.yaml', 'kind: Service', 'id: db', 'tier: 1'),
-  record('services/api.yaml', 'kind: Service', 'id: api', 'tier: 2', 'depends_on: [db]'),
-  record('services/web.yaml', 'kind: Service', 'id: web', 'tier: 3', 'depends_on: [api]'),
-  record('services/other.yaml', 'kind: Service', 'id: other', 'tier: 3'),
-  record('services/mw.yaml', 'kind: Service', 'id: mw', 'tier: 3', 'maintenance_windows:', '  - { days: [sat], start: "22:00", end: "02:00" }'),
-]
-
-function change(id: string, fields: { type?: string; status?: string; services: string; start?: string; end?: string; extra?: string[] }): ItsmRecord {
-  const window = fields.start ? ['window:', `  start: ${fields.start}`, `  end: ${fields.end}`] : []
-  return record(`changes/${id}.yaml`, 'kind: Change', `id: ${id}`, `type: ${fields.type ?? 'normal'}`, `status: ${fields.status ?? 'approved'}`, `services: [${fields.services}]`, ...window, ...(fields.extra ?? []))
-}
+const services = chainServices
+const change = changeRecord
 
 const p = period('2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z', '2026-11-30T00:00:00Z')
 const cases: { name: string; changes: ItsmRecord[]; policy?: Record<string, unknown>; expect: Record<string, unknown> }[] = [

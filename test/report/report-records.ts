@@ -30,3 +30,18 @@ export function config(policy?: Record<string, unknown>, timezone = 'Europe/Berl
 export function period(from: string, to: string, now: string): ReportPeriod {
   return { from: Date.parse(from), to: Date.parse(to), now: Date.parse(now) }
 }
+
+/** Four services in a dependency chain db ← api ← web, one apart, and one with a Saturday-night maintenance window. */
+export const chainServices = [
+  record('services/db.yaml', 'kind: Service', 'id: db', 'tier: 1'),
+  record('services/api.yaml', 'kind: Service', 'id: api', 'tier: 2', 'depends_on: [db]'),
+  record('services/web.yaml', 'kind: Service', 'id: web', 'tier: 3', 'depends_on: [api]'),
+  record('services/other.yaml', 'kind: Service', 'id: other', 'tier: 3'),
+  record('services/mw.yaml', 'kind: Service', 'id: mw', 'tier: 3', 'maintenance_windows:', '  - { days: [sat], start: "22:00", end: "02:00" }'),
+]
+
+/** A change record for table cases: normal and approved unless said otherwise. */
+export function changeRecord(id: string, fields: { type?: string; status?: string; services: string; start?: string; end?: string; extra?: string[] }): ItsmRecord {
+  const window = fields.start ? ['window:', `  start: ${fields.start}`, `  end: ${fields.end}`] : []
+  return record(`changes/${id}.yaml`, 'kind: Change', `id: ${id}`, `title: Change ${id}`, `type: ${fields.type ?? 'normal'}`, `status: ${fields.status ?? 'approved'}`, `services: [${fields.services}]`, ...window, ...(fields.extra ?? []))
+}
