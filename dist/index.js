@@ -76013,63 +76013,7 @@ var init_git_rev = __esm({
   }
 });
 
-// src/io/record-history.ts
-import * as fs6 from "node:fs";
-import { dirname, join as join6, relative, resolve as resolve3, sep as sep2 } from "node:path";
-async function readRecordHistories(dir, files) {
-  const location = findRepository(dir);
-  if (!location) return void 0;
-  const repo = openRepository(location.root);
-  const boundaries = readShallow(repo);
-  const unique2 = [...new Set(files)];
-  const head2 = await headCommit(repo);
-  if (head2 === null) {
-    const histories = new Map(unique2.map((file) => [file, { file, mainline: [], mainline_complete: true, first_commit: null, complete: true }]));
-    return { head: head2, shallow: boundaries.size > 0, histories };
-  }
-  const targets = unique2.map((file) => {
-    const path2 = location.prefix === "" ? file : `${location.prefix}/${file}`;
-    const segments = splitRepoPath(path2);
-    const name = segments.at(-1);
-    return { file, name, key: Buffer.from(name, "utf8"), folder: segments.slice(0, -1).join("/") };
-  });
-  return { head: head2, shallow: boundaries.size > 0, histories: new HistoryWalker(repo, boundaries, targets).read(head2) };
-}
-function findRepository(dir) {
-  let start = resolve3(dir);
-  try {
-    start = fs6.realpathSync(start);
-  } catch {
-  }
-  for (let current = start; ; current = dirname(current)) {
-    if (fs6.existsSync(join6(current, ".git"))) return { root: current, prefix: relative(current, start).split(sep2).join("/") };
-    if (dirname(current) === current) return void 0;
-  }
-}
-function parseCommitDetails(content3) {
-  const headerEnd = content3.indexOf("\n\n");
-  const header = content3.toString("utf8", 0, headerEnd < 0 ? content3.length : headerEnd);
-  const message = headerEnd < 0 ? "" : content3.toString("utf8", headerEnd + 2).replace(/\n$/, "");
-  let tree = "";
-  const parents = [];
-  let author;
-  let committer;
-  for (const line of header.split("\n")) {
-    if (line.startsWith("tree ")) tree = line.slice(5);
-    else if (line.startsWith("parent ")) parents.push(line.slice(7));
-    else if (line.startsWith("author ")) author = parsePerson(line.slice(7));
-    else if (line.startsWith("committer ")) committer = parsePerson(line.slice(10));
-  }
-  if (!author || !committer) throw new Error("a commit without a readable author or committer line");
-  return { tree, parents, author, committer, message };
-}
-function parsePerson(value2) {
-  const match = /^(.*?) ?<([^<>]*)> (\d{1,15}) [+-]\d{4}$/.exec(value2);
-  return match ? { name: match[1], email: match[2], at: Number(match[3]) * 1e3 } : void 0;
-}
-function formatPerson(person) {
-  return `${person.name} <${person.email}>`;
-}
+// src/io/git-tree-index.ts
 function indexTree(content3) {
   const offsets = [];
   for (let at2 = 0; at2 < content3.length; ) {
@@ -76187,6 +76131,70 @@ function diffTree(known, other) {
   for (let i = 0; i < rest; i++) offsets[first + added.length + i] = known.offsets[tail.from + i] + tail.shift;
   return { tree: { content: other, offsets }, changes: changes.filter((c) => c.known !== c.other) };
 }
+var init_git_tree_index = __esm({
+  "src/io/git-tree-index.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/io/record-history.ts
+import * as fs6 from "node:fs";
+import { dirname, join as join6, relative, resolve as resolve3, sep as sep2 } from "node:path";
+async function readRecordHistories(dir, files) {
+  const location = findRepository(dir);
+  if (!location) return void 0;
+  const repo = openRepository(location.root);
+  const boundaries = readShallow(repo);
+  const unique2 = [...new Set(files)];
+  const head2 = await headCommit(repo);
+  if (head2 === null) {
+    const histories = new Map(unique2.map((file) => [file, { file, mainline: [], mainline_complete: true, first_commit: null, complete: true }]));
+    return { head: head2, shallow: boundaries.size > 0, histories };
+  }
+  const targets = unique2.map((file) => {
+    const path2 = location.prefix === "" ? file : `${location.prefix}/${file}`;
+    const segments = splitRepoPath(path2);
+    const name = segments.at(-1);
+    return { file, name, key: Buffer.from(name, "utf8"), folder: segments.slice(0, -1).join("/") };
+  });
+  return { head: head2, shallow: boundaries.size > 0, histories: new HistoryWalker(repo, boundaries, targets).read(head2) };
+}
+function findRepository(dir) {
+  let start = resolve3(dir);
+  try {
+    start = fs6.realpathSync(start);
+  } catch {
+  }
+  for (let current = start; ; current = dirname(current)) {
+    if (fs6.existsSync(join6(current, ".git"))) return { root: current, prefix: relative(current, start).split(sep2).join("/") };
+    if (dirname(current) === current) return void 0;
+  }
+}
+function parseCommitDetails(content3) {
+  const headerEnd = content3.indexOf("\n\n");
+  const header = content3.toString("utf8", 0, headerEnd < 0 ? content3.length : headerEnd);
+  const message = headerEnd < 0 ? "" : content3.toString("utf8", headerEnd + 2).replace(/\n$/, "");
+  let tree = "";
+  const parents = [];
+  let author;
+  let committer;
+  for (const line of header.split("\n")) {
+    if (line.startsWith("tree ")) tree = line.slice(5);
+    else if (line.startsWith("parent ")) parents.push(line.slice(7));
+    else if (line.startsWith("author ")) author = parsePerson(line.slice(7));
+    else if (line.startsWith("committer ")) committer = parsePerson(line.slice(10));
+  }
+  if (!author || !committer) throw new Error("a commit without a readable author or committer line");
+  return { tree, parents, author, committer, message };
+}
+function parsePerson(value2) {
+  const match = /^(.*?) ?<([^<>]*)> (\d{1,15}) [+-]\d{4}$/.exec(value2);
+  return match ? { name: match[1], email: match[2], at: Number(match[3]) * 1e3 } : void 0;
+}
+function formatPerson(person) {
+  return `${person.name} <${person.email}>`;
+}
 function readShallow(repo) {
   let text11;
   try {
@@ -76231,6 +76239,7 @@ var init_record_history = __esm({
     init_decode();
     init_git_repo();
     init_git_rev();
+    init_git_tree_index();
     init_markdown_risk();
     init_tree_paths();
     indexCacheSize = 64;
