@@ -166,9 +166,14 @@ export function downtimeIntervals(incidents: readonly Data[], service: string): 
  * outside the period do not count; unplanned downtime is incident downtime outside planned windows.
  */
 export function availability(sla: Data, service: string, period: Period, input: { incidents: readonly Data[]; changes: readonly Data[] }): AvailabilityFigures {
+  return availabilityOver(sla, period, { planned: plannedWindows(input.changes, service), down: downtimeIntervals(input.incidents, service) })
+}
+
+/** `availability` from a service's merged planned windows and incident downtime, found once for all its periods. */
+function availabilityOver(sla: Data, period: Period, service: { planned: Interval[]; down: Interval[] }): AvailabilityFigures {
   const target = record(sla.targets).availability
-  const planned = clipIntervals(plannedWindows(input.changes, service), period)
-  const down = subtractIntervals(clipIntervals(downtimeIntervals(input.incidents, service), period), planned)
+  const planned = clipIntervals(service.planned, period)
+  const down = subtractIntervals(clipIntervals(service.down, period), planned)
   const plannedMs = totalMs(planned)
   const downMs = totalMs(down)
   const base = period.end - period.start - plannedMs
@@ -213,6 +218,7 @@ export function evaluateSlas(input: SlaReportInput): SlaEntry[] {
     const hasTarget = typeof record(sla.targets).availability === 'number'
     for (const service of strings(sla.services)) {
       const incidents = input.incidents.filter((i) => strings(i.services).includes(service))
+      const intervals = hasTarget ? { planned: plannedWindows(input.changes, service), down: downtimeIntervals(input.incidents, service) } : undefined
       for (const period of periodsBetween(input.from, input.to, kind, input.timezone)) {
         const clocks = incidents
           .filter((i) => {
@@ -225,7 +231,7 @@ export function evaluateSlas(input: SlaReportInput): SlaEntry[] {
           sla: typeof sla.id === 'string' ? sla.id : '',
           service,
           period: period.key,
-          availability: hasTarget ? availability(sla, service, period, input) : null,
+          availability: intervals ? availabilityOver(sla, period, intervals) : null,
           response: clocks.map((c) => c.response),
           resolution: clocks.map((c) => c.resolution),
         })
