@@ -19,13 +19,14 @@ import { prepareRepository, type PreparedRepository } from './prepare.js'
 const projectRoot = dirname(dirname(fileURLToPath(import.meta.url)))
 const outDir = join(projectRoot, 'bench', 'out')
 const gitsm = join(projectRoot, 'bin', 'gitsm.js')
-const phaseNames = ['floor', 'validate', 'changed', 'peer'] as const
+const phaseNames = ['floor', 'validate', 'changed', 'peer', 'report'] as const
 type Phase = (typeof phaseNames)[number]
 const labels: Record<Phase, string> = {
   floor: 'floor: read + parse every file',
   validate: 'gitsm validate (cold, whole repo)',
   changed: 'gitsm validate --changed-since (PR)',
   peer: 'peer chain: ajv-cli + markdownlint-cli2',
+  report: 'gitsm report (all formats, quarter)',
 }
 const prGoalMs = 1500
 
@@ -111,9 +112,11 @@ async function measureSize(files: number): Promise<SizeResult> {
     floor: { args: [join(projectRoot, 'bench', 'phases', 'floor.mjs'), repo.dir], cwd: repo.dir },
     validate: { args: [gitsm, 'validate', repo.dir, '--format', 'json', '--now', now], cwd: repo.dir },
     changed: { args: [gitsm, 'validate', repo.prDir, '--changed-since', repo.base, '--format', 'json', '--now', now], cwd: repo.prDir },
+    // The default period (the quarter holding now), every format, into a folder replaced on each run.
+    report: { args: [gitsm, 'report', repo.dir, '--out', join(outDir, `report-${files}`), '--now', now], cwd: repo.dir },
   }
   const steps = peerSteps(projectRoot, repo.dir)
-  const samples: Record<Phase, Sample[]> = { floor: [], validate: [], changed: [], peer: [] }
+  const samples: Record<Phase, Sample[]> = { floor: [], validate: [], changed: [], peer: [], report: [] }
   const stepSamples = new Map<string, Sample[]>()
   log(`measuring ${files} files: ${warmup} warm-up + ${runs} runs of ${phases.join(', ')}`)
   for (let run = 0; run < warmup + runs; run++) {
@@ -134,7 +137,7 @@ async function measureSize(files: number): Promise<SizeResult> {
         }
         if (keep) samples.peer.push({ ms, cpuMs, rssKb, code, stdout: '', stderr: '' })
       } else {
-        if ((phase === 'validate' || phase === 'changed') && !existsSync(join(projectRoot, 'lib', 'src', 'cli', 'main.js'))) continue
+        if (phase !== 'floor' && !existsSync(join(projectRoot, 'lib', 'src', 'cli', 'main.js'))) continue
         const s = await runOnce(process.execPath, commands[phase].args, commands[phase].cwd)
         if (phase === 'floor' && s.rssKb === undefined) s.rssKb = (JSON.parse(s.stdout) as { maxRssKb: number }).maxRssKb
         if (keep) samples[phase].push(s)
@@ -187,6 +190,8 @@ async function measureSize(files: number): Promise<SizeResult> {
     peerToFloor: ratio(p.peer, p.floor),
     validateToPeer: ratio(p.validate, p.peer),
     changedToPeer: ratio(p.changed, p.peer),
+    reportToFloor: ratio(p.report, p.floor),
+    reportToValidate: ratio(p.report, p.validate),
   }
   result.goals = {
     fullValidationWithinPeerChain: p.validate && p.peer ? p.validate.medianMs <= p.peer.medianMs : null,
@@ -234,7 +239,7 @@ function printSize(r: SizeResult): void {
   for (const phase of phaseNames) {
     const e = r.phases[phase]
     if (!e) continue
-    const toFloor = phase === 'floor' ? 1 : phase === 'validate' ? r.ratios.validateToFloor : phase === 'changed' ? r.ratios.changedToFloor : r.ratios.peerToFloor
+    const toFloor = phase === 'floor' ? 1 : phase === 'validate' ? r.ratios.validateToFloor : phase === 'changed' ? r.ratios.changedToFloor : phase === 'report' ? r.ratios.reportToFloor : r.ratios.peerToFloor
     const toPeer = phase === 'validate' ? r.ratios.validateToPeer : phase === 'changed' ? r.ratios.changedToPeer : phase === 'peer' ? 1 : null
     console.log([pad(labels[phase], 42), pad(fmtMs(e.medianMs), 9, true), pad(fmtMs(e.minMs), 9, true), pad(fmtRatio(toFloor), 8, true), pad(fmtRatio(toPeer), 8, true), pad(fmtMs(e.cpuMs), 9, true), pad(fmtRss(e.peakRssKb), 9, true), pad(String(e.exitCode), 5, true)].join('  '))
     for (const step of e.steps ?? []) {
