@@ -21811,20 +21811,22 @@ var init_yaml_document = __esm({
 function parseMarkdownTree(text11) {
   return processor.parse(text11);
 }
-function parseMarkdownRecord(text11, file) {
+function parseMarkdownRecord(text11, file, options = {}) {
   if (text11.length > loaderLimits.markdownBytes) {
     return failure("file/too-large", `This Markdown file is ${text11.length} characters; the limit is ${loaderLimits.markdownBytes}. Split it into several articles.`, file);
   }
   let parts;
   try {
-    parts = outlineMarkdown(parseMarkdownTree(text11));
+    const tree = parseMarkdownTree(text11);
+    parts = outlineMarkdown(tree);
+    if (options.renderHtml) parts.safeHtml = options.renderHtml(tree);
   } catch (error2) {
     return failure("markdown/syntax", `The Markdown parser failed: ${error2 instanceof Error ? error2.message : String(error2)}`, file);
   }
   return recordFromParts(parts, file);
 }
 function recordFromParts(parts, file) {
-  const { frontMatter, body: body3 } = parts;
+  const { frontMatter, body: body3, safeHtml } = parts;
   if (!frontMatter) {
     return failure(
       "markdown/no-front-matter",
@@ -21837,7 +21839,9 @@ function recordFromParts(parts, file) {
   }
   const parsed2 = parseYaml(frontMatter.value, { file, lineOffset: frontMatter.line, maxLength: loaderLimits.recordBytes });
   if (!parsed2.ok) return parsed2;
-  return { ok: true, value: { file, format: "markdown", data: parsed2.value.data, locate: parsed2.value.locate, body: body3 } };
+  const record2 = { file, format: "markdown", data: parsed2.value.data, locate: parsed2.value.locate, body: body3 };
+  if (safeHtml !== void 0) record2.safeHtml = safeHtml;
+  return { ok: true, value: record2 };
 }
 function failure(ruleId, message, file, line = 1) {
   return { ok: false, diagnostics: [{ ruleId, severity: "error", message, file, line, column: 1, endLine: line, endColumn: 1 }] };
@@ -21854,6 +21858,4330 @@ var init_markdown = __esm({
     init_markdown_outline();
     init_yaml_document();
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
+  }
+});
+
+// node_modules/@ungap/structured-clone/esm/types.js
+var VOID, PRIMITIVE, ARRAY, OBJECT, DATE, REGEXP, MAP, SET, ERROR, BIGINT;
+var init_types = __esm({
+  "node_modules/@ungap/structured-clone/esm/types.js"() {
+    VOID = -1;
+    PRIMITIVE = 0;
+    ARRAY = 1;
+    OBJECT = 2;
+    DATE = 3;
+    REGEXP = 4;
+    MAP = 5;
+    SET = 6;
+    ERROR = 7;
+    BIGINT = 8;
+  }
+});
+
+// node_modules/@ungap/structured-clone/esm/deserialize.js
+var defineProperty, env, guard, deserializer, deserialize;
+var init_deserialize = __esm({
+  "node_modules/@ungap/structured-clone/esm/deserialize.js"() {
+    init_types();
+    ({ defineProperty } = Object);
+    env = typeof self === "object" ? self : globalThis;
+    guard = (name, init) => {
+      switch (name) {
+        case "Function":
+        case "SharedWorker":
+        case "Worker":
+        case "eval":
+        case "setInterval":
+        case "setTimeout":
+          throw new TypeError("unable to deserialize " + name);
+      }
+      return new env[name](init);
+    };
+    deserializer = ($, _) => {
+      const as = (out, index2) => {
+        $.set(index2, out);
+        return out;
+      };
+      const unpair = (index2) => {
+        if ($.has(index2))
+          return $.get(index2);
+        const [type, value2] = _[index2];
+        switch (type) {
+          case PRIMITIVE:
+          case VOID:
+            return as(value2, index2);
+          case ARRAY: {
+            const arr = as([], index2);
+            for (const index3 of value2)
+              arr.push(unpair(index3));
+            return arr;
+          }
+          case OBJECT: {
+            const object3 = as({}, index2);
+            for (const [key2, index3] of value2) {
+              const k = unpair(key2), value3 = unpair(index3);
+              if (k === "__proto__") defineProperty(object3, k, {
+                value: value3,
+                configurable: true,
+                enumerable: true,
+                writable: true
+              });
+              else object3[k] = value3;
+            }
+            return object3;
+          }
+          case DATE:
+            return as(new Date(value2), index2);
+          case REGEXP: {
+            const { source, flags } = value2;
+            return as(new RegExp(source, flags), index2);
+          }
+          case MAP: {
+            const map5 = as(/* @__PURE__ */ new Map(), index2);
+            for (const [key2, index3] of value2)
+              map5.set(unpair(key2), unpair(index3));
+            return map5;
+          }
+          case SET: {
+            const set = as(/* @__PURE__ */ new Set(), index2);
+            for (const index3 of value2)
+              set.add(unpair(index3));
+            return set;
+          }
+          case ERROR: {
+            const { name, message } = value2;
+            return as(
+              typeof env[name] === "function" ? guard(name, message) : new Error(message),
+              index2
+            );
+          }
+          case BIGINT:
+            return as(BigInt(value2), index2);
+          case "BigInt":
+            return as(Object(BigInt(value2)), index2);
+          case "ArrayBuffer":
+            return as(new Uint8Array(value2).buffer, value2);
+          case "DataView": {
+            const { buffer } = new Uint8Array(value2);
+            return as(new DataView(buffer), value2);
+          }
+          case "-0":
+            return -0;
+        }
+        return as(guard(type, value2), index2);
+      };
+      return unpair;
+    };
+    deserialize = (serialized) => deserializer(/* @__PURE__ */ new Map(), serialized)(0);
+  }
+});
+
+// node_modules/@ungap/structured-clone/esm/serialize.js
+var EMPTY, toString2, keys, is2, typeOf, shouldSkip, serializer, serialize3;
+var init_serialize = __esm({
+  "node_modules/@ungap/structured-clone/esm/serialize.js"() {
+    init_types();
+    EMPTY = "";
+    ({ toString: toString2 } = {});
+    ({ keys, is: is2 } = Object);
+    typeOf = (value2) => {
+      const type = typeof value2;
+      if (type !== "object" || !value2)
+        return [PRIMITIVE, type];
+      const asString = toString2.call(value2).slice(8, -1);
+      switch (asString) {
+        case "Array":
+          return [ARRAY, EMPTY];
+        case "Object":
+          return [OBJECT, EMPTY];
+        case "Date":
+          return [DATE, EMPTY];
+        case "RegExp":
+          return [REGEXP, EMPTY];
+        case "Map":
+          return [MAP, EMPTY];
+        case "Set":
+          return [SET, EMPTY];
+        case "DataView":
+          return [ARRAY, asString];
+      }
+      if (asString.includes("Array"))
+        return [ARRAY, asString];
+      if (value2 instanceof Error)
+        return [ERROR, value2.name || "Error"];
+      return [OBJECT, asString];
+    };
+    shouldSkip = ([TYPE, type]) => TYPE === PRIMITIVE && (type === "function" || type === "symbol");
+    serializer = (strict, json, $, _) => {
+      const as = (out, value2) => {
+        const index2 = _.push(out) - 1;
+        $.set(value2, index2);
+        return index2;
+      };
+      const pair2 = (value2) => {
+        if ($.has(value2))
+          return $.get(value2);
+        let [TYPE, type] = typeOf(value2);
+        switch (TYPE) {
+          case PRIMITIVE: {
+            let entry = value2;
+            switch (type) {
+              case "bigint":
+                TYPE = BIGINT;
+                entry = value2.toString();
+                break;
+              case "number":
+                if (!value2 && is2(value2, -0))
+                  return _.push(["-0"]) - 1;
+                break;
+              case "function":
+              case "symbol":
+                if (strict)
+                  throw new TypeError("unable to serialize " + type);
+                entry = null;
+                break;
+              case "undefined":
+                return as([VOID], value2);
+            }
+            return as([TYPE, entry], value2);
+          }
+          case ARRAY: {
+            if (type) {
+              let spread = value2;
+              if (type === "DataView") {
+                spread = new Uint8Array(value2.buffer);
+              } else if (type === "ArrayBuffer") {
+                spread = new Uint8Array(value2);
+              }
+              return as([type, [...spread]], value2);
+            }
+            const arr = [];
+            const index2 = as([TYPE, arr], value2);
+            for (const entry of value2)
+              arr.push(pair2(entry));
+            return index2;
+          }
+          case OBJECT: {
+            if (type) {
+              switch (type) {
+                case "BigInt":
+                  return as([type, value2.toString()], value2);
+                case "Boolean":
+                case "Number":
+                case "String":
+                  return as([type, value2.valueOf()], value2);
+              }
+            }
+            if (json && "toJSON" in value2)
+              return pair2(value2.toJSON());
+            const entries2 = [];
+            const index2 = as([TYPE, entries2], value2);
+            for (const key2 of keys(value2)) {
+              if (strict || !shouldSkip(typeOf(value2[key2])))
+                entries2.push([pair2(key2), pair2(value2[key2])]);
+            }
+            return index2;
+          }
+          case DATE:
+            return as([TYPE, isNaN(value2.getTime()) ? EMPTY : value2.toISOString()], value2);
+          case REGEXP: {
+            const { source, flags } = value2;
+            return as([TYPE, { source, flags }], value2);
+          }
+          case MAP: {
+            const entries2 = [];
+            const index2 = as([TYPE, entries2], value2);
+            for (const [key2, entry] of value2) {
+              if (strict || !(shouldSkip(typeOf(key2)) || shouldSkip(typeOf(entry))))
+                entries2.push([pair2(key2), pair2(entry)]);
+            }
+            return index2;
+          }
+          case SET: {
+            const entries2 = [];
+            const index2 = as([TYPE, entries2], value2);
+            for (const entry of value2) {
+              if (strict || !shouldSkip(typeOf(entry)))
+                entries2.push(pair2(entry));
+            }
+            return index2;
+          }
+        }
+        const { message } = value2;
+        return as([TYPE, { name: type, message }], value2);
+      };
+      return pair2;
+    };
+    serialize3 = (value2, { json, lossy } = {}) => {
+      const _ = [];
+      return serializer(!(json || lossy), !!json, /* @__PURE__ */ new Map(), _)(value2), _;
+    };
+  }
+});
+
+// node_modules/@ungap/structured-clone/esm/index.js
+var esm_default;
+var init_esm = __esm({
+  "node_modules/@ungap/structured-clone/esm/index.js"() {
+    init_deserialize();
+    init_serialize();
+    esm_default = typeof structuredClone === "function" ? (
+      /* c8 ignore start */
+      (any, options) => options && ("json" in options || "lossy" in options) ? deserialize(serialize3(any, options)) : structuredClone(any)
+    ) : (any, options) => deserialize(serialize3(any, options));
+  }
+});
+
+// node_modules/unist-util-position/lib/index.js
+function point3(type) {
+  return point4;
+  function point4(node2) {
+    const point5 = node2 && node2.position && node2.position[type] || {};
+    if (typeof point5.line === "number" && point5.line > 0 && typeof point5.column === "number" && point5.column > 0) {
+      return {
+        line: point5.line,
+        column: point5.column,
+        offset: typeof point5.offset === "number" && point5.offset > -1 ? point5.offset : void 0
+      };
+    }
+  }
+}
+function position2(node2) {
+  const start = pointStart(node2);
+  const end = pointEnd(node2);
+  if (start && end) {
+    return { start, end };
+  }
+}
+var pointEnd, pointStart;
+var init_lib23 = __esm({
+  "node_modules/unist-util-position/lib/index.js"() {
+    pointEnd = point3("end");
+    pointStart = point3("start");
+  }
+});
+
+// node_modules/unist-util-position/index.js
+var init_unist_util_position = __esm({
+  "node_modules/unist-util-position/index.js"() {
+    init_lib23();
+  }
+});
+
+// node_modules/hast-util-sanitize/lib/schema.js
+var aria, defaultSchema;
+var init_schema = __esm({
+  "node_modules/hast-util-sanitize/lib/schema.js"() {
+    aria = ["ariaDescribedBy", "ariaLabel", "ariaLabelledBy"];
+    defaultSchema = {
+      ancestors: {
+        tbody: ["table"],
+        td: ["table"],
+        th: ["table"],
+        thead: ["table"],
+        tfoot: ["table"],
+        tr: ["table"]
+      },
+      attributes: {
+        a: [
+          ...aria,
+          // Note: these 3 are used by GFM footnotes, they do work on all links.
+          "dataFootnoteBackref",
+          "dataFootnoteRef",
+          ["className", "data-footnote-backref"],
+          "href"
+        ],
+        blockquote: ["cite"],
+        // Note: this class is not normally allowed by GH, when manually writing
+        // `code` as HTML in markdown, they adds it some other way.
+        // We can’t do that, so we have to allow it.
+        code: [["className", /^language-./]],
+        del: ["cite"],
+        div: ["itemScope", "itemType"],
+        dl: [...aria],
+        // Note: this is used by GFM footnotes.
+        h2: [["className", "sr-only"]],
+        img: [...aria, "longDesc", "src"],
+        // Note: `input` is not normally allowed by GH, when manually writing
+        // it in markdown, they add it from tasklists some other way.
+        // We can’t do that, so we have to allow it.
+        input: [
+          ["disabled", true],
+          ["type", "checkbox"]
+        ],
+        ins: ["cite"],
+        // Note: this class is not normally allowed by GH, when manually writing
+        // `li` as HTML in markdown, they adds it some other way.
+        // We can’t do that, so we have to allow it.
+        li: [["className", "task-list-item"]],
+        // Note: this class is not normally allowed by GH, when manually writing
+        // `ol` as HTML in markdown, they adds it some other way.
+        // We can’t do that, so we have to allow it.
+        ol: [...aria, ["className", "contains-task-list"]],
+        q: ["cite"],
+        section: ["dataFootnotes", ["className", "footnotes"]],
+        source: ["srcSet"],
+        summary: [...aria],
+        table: [...aria],
+        // Note: this class is not normally allowed by GH, when manually writing
+        // `ol` as HTML in markdown, they adds it some other way.
+        // We can’t do that, so we have to allow it.
+        ul: [...aria, ["className", "contains-task-list"]],
+        "*": [
+          "abbr",
+          "accept",
+          "acceptCharset",
+          "accessKey",
+          "action",
+          "align",
+          "alt",
+          "axis",
+          "border",
+          "cellPadding",
+          "cellSpacing",
+          "char",
+          "charOff",
+          "charSet",
+          "checked",
+          "clear",
+          "colSpan",
+          "color",
+          "cols",
+          "compact",
+          "coords",
+          "dateTime",
+          "dir",
+          // Note: `disabled` is technically allowed on all elements by GH.
+          // But it is useless on everything except `input`.
+          // Because `input`s are normally not allowed, but we allow them for
+          // checkboxes due to tasklists, we allow `disabled` only there.
+          "encType",
+          "frame",
+          "hSpace",
+          "headers",
+          "height",
+          "hrefLang",
+          "htmlFor",
+          "id",
+          "isMap",
+          "itemProp",
+          "label",
+          "lang",
+          "maxLength",
+          "media",
+          "method",
+          "multiple",
+          "name",
+          "noHref",
+          "noShade",
+          "noWrap",
+          "open",
+          "prompt",
+          "readOnly",
+          "rev",
+          "rowSpan",
+          "rows",
+          "rules",
+          "scope",
+          "selected",
+          "shape",
+          "size",
+          "span",
+          "start",
+          "summary",
+          "tabIndex",
+          "title",
+          "useMap",
+          "vAlign",
+          "value",
+          "width"
+        ]
+      },
+      clobber: ["ariaDescribedBy", "ariaLabelledBy", "id", "name"],
+      clobberPrefix: "user-content-",
+      protocols: {
+        cite: ["http", "https"],
+        href: ["http", "https", "irc", "ircs", "mailto", "xmpp"],
+        longDesc: ["http", "https"],
+        src: ["http", "https"]
+      },
+      required: {
+        input: { disabled: true, type: "checkbox" }
+      },
+      strip: ["script"],
+      tagNames: [
+        "a",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        // Note: `input` is not normally allowed by GH, when manually writing
+        // it in markdown, they add it from tasklists some other way.
+        // We can’t do that, so we have to allow it.
+        "input",
+        "ins",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "picture",
+        "pre",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "section",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "tt",
+        "ul",
+        "var"
+      ]
+    };
+  }
+});
+
+// node_modules/hast-util-sanitize/lib/index.js
+function sanitize(node2, options) {
+  let result2 = { type: "root", children: [] };
+  const state = {
+    schema: options ? { ...defaultSchema, ...options } : defaultSchema,
+    stack: []
+  };
+  const replace2 = transform(state, node2);
+  if (replace2) {
+    if (Array.isArray(replace2)) {
+      if (replace2.length === 1) {
+        result2 = replace2[0];
+      } else {
+        result2.children = replace2;
+      }
+    } else {
+      result2 = replace2;
+    }
+  }
+  return result2;
+}
+function transform(state, node2) {
+  if (node2 && typeof node2 === "object") {
+    const unsafe = (
+      /** @type {Record<string, Readonly<unknown>>} */
+      node2
+    );
+    const type = typeof unsafe.type === "string" ? unsafe.type : "";
+    switch (type) {
+      case "comment": {
+        return comment(state, unsafe);
+      }
+      case "doctype": {
+        return doctype(state, unsafe);
+      }
+      case "element": {
+        return element(state, unsafe);
+      }
+      case "root": {
+        return root2(state, unsafe);
+      }
+      case "text": {
+        return text5(state, unsafe);
+      }
+      default:
+    }
+  }
+}
+function comment(state, unsafe) {
+  if (state.schema.allowComments) {
+    const result2 = typeof unsafe.value === "string" ? unsafe.value : "";
+    const index2 = result2.indexOf("-->");
+    const value2 = index2 < 0 ? result2 : result2.slice(0, index2);
+    const node2 = { type: "comment", value: value2 };
+    patch(node2, unsafe);
+    return node2;
+  }
+}
+function doctype(state, unsafe) {
+  if (state.schema.allowDoctypes) {
+    const node2 = { type: "doctype" };
+    patch(node2, unsafe);
+    return node2;
+  }
+}
+function element(state, unsafe) {
+  const name = typeof unsafe.tagName === "string" ? unsafe.tagName : "";
+  state.stack.push(name);
+  const content3 = (
+    /** @type {Array<ElementContent>} */
+    children(state, unsafe.children)
+  );
+  const properties_ = properties(state, unsafe.properties);
+  state.stack.pop();
+  let safeElement = false;
+  if (name && name !== "*" && (!state.schema.tagNames || state.schema.tagNames.includes(name))) {
+    safeElement = true;
+    if (state.schema.ancestors && own6.call(state.schema.ancestors, name)) {
+      const ancestors = state.schema.ancestors[name];
+      let index2 = -1;
+      safeElement = false;
+      while (++index2 < ancestors.length) {
+        if (state.stack.includes(ancestors[index2])) {
+          safeElement = true;
+        }
+      }
+    }
+  }
+  if (!safeElement) {
+    return state.schema.strip && !state.schema.strip.includes(name) ? content3 : void 0;
+  }
+  const node2 = {
+    type: "element",
+    tagName: name,
+    properties: properties_,
+    children: content3
+  };
+  patch(node2, unsafe);
+  return node2;
+}
+function root2(state, unsafe) {
+  const content3 = (
+    /** @type {Array<RootContent>} */
+    children(state, unsafe.children)
+  );
+  const node2 = { type: "root", children: content3 };
+  patch(node2, unsafe);
+  return node2;
+}
+function text5(_, unsafe) {
+  const value2 = typeof unsafe.value === "string" ? unsafe.value : "";
+  const node2 = { type: "text", value: value2 };
+  patch(node2, unsafe);
+  return node2;
+}
+function children(state, children2) {
+  const results = [];
+  if (Array.isArray(children2)) {
+    const childrenUnknown = (
+      /** @type {Array<Readonly<unknown>>} */
+      children2
+    );
+    let index2 = -1;
+    while (++index2 < childrenUnknown.length) {
+      const value2 = transform(state, childrenUnknown[index2]);
+      if (value2) {
+        if (Array.isArray(value2)) {
+          results.push(...value2);
+        } else {
+          results.push(value2);
+        }
+      }
+    }
+  }
+  return results;
+}
+function properties(state, properties3) {
+  const tagName = state.stack[state.stack.length - 1];
+  const attributes = state.schema.attributes;
+  const required2 = state.schema.required;
+  const specific = attributes && own6.call(attributes, tagName) ? attributes[tagName] : void 0;
+  const defaults = attributes && own6.call(attributes, "*") ? attributes["*"] : void 0;
+  const properties_ = (
+    /** @type {Readonly<Record<string, Readonly<unknown>>>} */
+    properties3 && typeof properties3 === "object" ? properties3 : {}
+  );
+  const result2 = {};
+  let key2;
+  for (key2 in properties_) {
+    if (own6.call(properties_, key2)) {
+      const unsafe = properties_[key2];
+      let safe = propertyValue(
+        state,
+        findDefinition(specific, key2),
+        key2,
+        unsafe
+      );
+      if (safe === null || safe === void 0) {
+        safe = propertyValue(state, findDefinition(defaults, key2), key2, unsafe);
+      }
+      if (safe !== null && safe !== void 0) {
+        result2[key2] = safe;
+      }
+    }
+  }
+  if (required2 && own6.call(required2, tagName)) {
+    const properties4 = required2[tagName];
+    for (key2 in properties4) {
+      if (own6.call(properties4, key2) && !own6.call(result2, key2)) {
+        result2[key2] = properties4[key2];
+      }
+    }
+  }
+  return result2;
+}
+function propertyValue(state, definition3, key2, value2) {
+  return definition3 ? Array.isArray(value2) ? propertyValueMany(state, definition3, key2, value2) : propertyValuePrimitive(state, definition3, key2, value2) : void 0;
+}
+function propertyValueMany(state, definition3, key2, values) {
+  let index2 = -1;
+  const result2 = [];
+  while (++index2 < values.length) {
+    const value2 = propertyValuePrimitive(state, definition3, key2, values[index2]);
+    if (typeof value2 === "number" || typeof value2 === "string") {
+      result2.push(value2);
+    }
+  }
+  return result2;
+}
+function propertyValuePrimitive(state, definition3, key2, value2) {
+  if (typeof value2 !== "boolean" && typeof value2 !== "number" && typeof value2 !== "string") {
+    return;
+  }
+  if (!safeProtocol(state, key2, value2)) {
+    return;
+  }
+  if (typeof definition3 === "object" && definition3.length > 1) {
+    let ok3 = false;
+    let index2 = 0;
+    while (++index2 < definition3.length) {
+      const allowed = definition3[index2];
+      if (allowed && typeof allowed === "object" && "flags" in allowed) {
+        if (allowed.test(String(value2))) {
+          ok3 = true;
+          break;
+        }
+      } else if (allowed === value2) {
+        ok3 = true;
+        break;
+      }
+    }
+    if (!ok3) return;
+  }
+  return state.schema.clobber && state.schema.clobberPrefix && state.schema.clobber.includes(key2) ? state.schema.clobberPrefix + value2 : value2;
+}
+function safeProtocol(state, key2, value2) {
+  const protocols = state.schema.protocols && own6.call(state.schema.protocols, key2) ? state.schema.protocols[key2] : void 0;
+  if (!protocols || protocols.length === 0) {
+    return true;
+  }
+  const url = String(value2);
+  const colon = url.indexOf(":");
+  const questionMark = url.indexOf("?");
+  const numberSign = url.indexOf("#");
+  const slash = url.indexOf("/");
+  if (colon < 0 || // If the first colon is after a `?`, `#`, or `/`, it’s not a protocol.
+  slash > -1 && colon > slash || questionMark > -1 && colon > questionMark || numberSign > -1 && colon > numberSign) {
+    return true;
+  }
+  let index2 = -1;
+  while (++index2 < protocols.length) {
+    const protocol = protocols[index2];
+    if (colon === protocol.length && url.slice(0, protocol.length) === protocol) {
+      return true;
+    }
+  }
+  return false;
+}
+function patch(node2, unsafe) {
+  const cleanPosition = position2(
+    // @ts-expect-error: looks like a node.
+    unsafe
+  );
+  if (unsafe.data) {
+    node2.data = esm_default(unsafe.data);
+  }
+  if (cleanPosition) node2.position = cleanPosition;
+}
+function findDefinition(definitions, key2) {
+  let dataDefault;
+  let index2 = -1;
+  if (definitions) {
+    while (++index2 < definitions.length) {
+      const entry = definitions[index2];
+      const name = typeof entry === "string" ? entry : entry[0];
+      if (name === key2) {
+        return entry;
+      }
+      if (name === "data*") dataDefault = entry;
+    }
+  }
+  if (key2.length > 4 && key2.slice(0, 4).toLowerCase() === "data") {
+    return dataDefault;
+  }
+}
+var own6;
+var init_lib24 = __esm({
+  "node_modules/hast-util-sanitize/lib/index.js"() {
+    init_esm();
+    init_unist_util_position();
+    init_schema();
+    own6 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/hast-util-sanitize/index.js
+var init_hast_util_sanitize = __esm({
+  "node_modules/hast-util-sanitize/index.js"() {
+    init_lib24();
+    init_schema();
+  }
+});
+
+// node_modules/rehype-sanitize/lib/index.js
+function rehypeSanitize(options) {
+  return function(tree) {
+    const result2 = (
+      /** @type {Root} */
+      sanitize(tree, options)
+    );
+    return result2;
+  };
+}
+var init_lib25 = __esm({
+  "node_modules/rehype-sanitize/lib/index.js"() {
+    init_hast_util_sanitize();
+  }
+});
+
+// node_modules/rehype-sanitize/index.js
+var init_rehype_sanitize = __esm({
+  "node_modules/rehype-sanitize/index.js"() {
+    init_hast_util_sanitize();
+    init_lib25();
+  }
+});
+
+// node_modules/html-void-elements/index.js
+var htmlVoidElements;
+var init_html_void_elements = __esm({
+  "node_modules/html-void-elements/index.js"() {
+    htmlVoidElements = [
+      "area",
+      "base",
+      "basefont",
+      "bgsound",
+      "br",
+      "col",
+      "command",
+      "embed",
+      "frame",
+      "hr",
+      "image",
+      "img",
+      "input",
+      "keygen",
+      "link",
+      "meta",
+      "param",
+      "source",
+      "track",
+      "wbr"
+    ];
+  }
+});
+
+// node_modules/property-information/lib/util/schema.js
+var Schema;
+var init_schema2 = __esm({
+  "node_modules/property-information/lib/util/schema.js"() {
+    Schema = class {
+      /**
+       * @param {SchemaType['property']} property
+       *   Property.
+       * @param {SchemaType['normal']} normal
+       *   Normal.
+       * @param {Space | undefined} [space]
+       *   Space.
+       * @returns
+       *   Schema.
+       */
+      constructor(property, normal, space2) {
+        this.normal = normal;
+        this.property = property;
+        if (space2) {
+          this.space = space2;
+        }
+      }
+    };
+    Schema.prototype.normal = {};
+    Schema.prototype.property = {};
+    Schema.prototype.space = void 0;
+  }
+});
+
+// node_modules/property-information/lib/util/merge.js
+function merge(definitions, space2) {
+  const property = {};
+  const normal = {};
+  for (const definition3 of definitions) {
+    Object.assign(property, definition3.property);
+    Object.assign(normal, definition3.normal);
+  }
+  return new Schema(property, normal, space2);
+}
+var init_merge = __esm({
+  "node_modules/property-information/lib/util/merge.js"() {
+    init_schema2();
+  }
+});
+
+// node_modules/property-information/lib/normalize.js
+function normalize(value2) {
+  return value2.toLowerCase();
+}
+var init_normalize = __esm({
+  "node_modules/property-information/lib/normalize.js"() {
+  }
+});
+
+// node_modules/property-information/lib/util/info.js
+var Info;
+var init_info = __esm({
+  "node_modules/property-information/lib/util/info.js"() {
+    Info = class {
+      /**
+       * @param {string} property
+       *   Property.
+       * @param {string} attribute
+       *   Attribute.
+       * @returns
+       *   Info.
+       */
+      constructor(property, attribute2) {
+        this.attribute = attribute2;
+        this.property = property;
+      }
+    };
+    Info.prototype.attribute = "";
+    Info.prototype.booleanish = false;
+    Info.prototype.boolean = false;
+    Info.prototype.commaOrSpaceSeparated = false;
+    Info.prototype.commaSeparated = false;
+    Info.prototype.defined = false;
+    Info.prototype.mustUseProperty = false;
+    Info.prototype.number = false;
+    Info.prototype.overloadedBoolean = false;
+    Info.prototype.property = "";
+    Info.prototype.spaceSeparated = false;
+    Info.prototype.space = void 0;
+  }
+});
+
+// node_modules/property-information/lib/util/types.js
+var types_exports = {};
+__export(types_exports, {
+  boolean: () => boolean,
+  booleanish: () => booleanish,
+  commaOrSpaceSeparated: () => commaOrSpaceSeparated,
+  commaSeparated: () => commaSeparated,
+  number: () => number,
+  overloadedBoolean: () => overloadedBoolean,
+  spaceSeparated: () => spaceSeparated
+});
+function increment() {
+  return 2 ** ++powers;
+}
+var powers, boolean, booleanish, overloadedBoolean, number, spaceSeparated, commaSeparated, commaOrSpaceSeparated;
+var init_types2 = __esm({
+  "node_modules/property-information/lib/util/types.js"() {
+    powers = 0;
+    boolean = increment();
+    booleanish = increment();
+    overloadedBoolean = increment();
+    number = increment();
+    spaceSeparated = increment();
+    commaSeparated = increment();
+    commaOrSpaceSeparated = increment();
+  }
+});
+
+// node_modules/property-information/lib/util/defined-info.js
+function mark(values, key2, value2) {
+  if (value2) {
+    values[key2] = value2;
+  }
+}
+var checks, DefinedInfo;
+var init_defined_info = __esm({
+  "node_modules/property-information/lib/util/defined-info.js"() {
+    init_info();
+    init_types2();
+    checks = /** @type {ReadonlyArray<keyof typeof types>} */
+    Object.keys(types_exports);
+    DefinedInfo = class extends Info {
+      /**
+       * @constructor
+       * @param {string} property
+       *   Property.
+       * @param {string} attribute
+       *   Attribute.
+       * @param {number | null | undefined} [mask]
+       *   Mask.
+       * @param {Space | undefined} [space]
+       *   Space.
+       * @returns
+       *   Info.
+       */
+      constructor(property, attribute2, mask, space2) {
+        let index2 = -1;
+        super(property, attribute2);
+        mark(this, "space", space2);
+        if (typeof mask === "number") {
+          while (++index2 < checks.length) {
+            const check2 = checks[index2];
+            mark(this, checks[index2], (mask & types_exports[check2]) === types_exports[check2]);
+          }
+        }
+      }
+    };
+    DefinedInfo.prototype.defined = true;
+  }
+});
+
+// node_modules/property-information/lib/util/create.js
+function create2(definition3) {
+  const properties3 = {};
+  const normals = {};
+  for (const [property, value2] of Object.entries(definition3.properties)) {
+    const info2 = new DefinedInfo(
+      property,
+      definition3.transform(definition3.attributes || {}, property),
+      value2,
+      definition3.space
+    );
+    if (definition3.mustUseProperty && definition3.mustUseProperty.includes(property)) {
+      info2.mustUseProperty = true;
+    }
+    properties3[property] = info2;
+    normals[normalize(property)] = property;
+    normals[normalize(info2.attribute)] = property;
+  }
+  return new Schema(properties3, normals, definition3.space);
+}
+var init_create = __esm({
+  "node_modules/property-information/lib/util/create.js"() {
+    init_normalize();
+    init_defined_info();
+    init_schema2();
+  }
+});
+
+// node_modules/property-information/lib/aria.js
+var aria2;
+var init_aria = __esm({
+  "node_modules/property-information/lib/aria.js"() {
+    init_create();
+    init_types2();
+    aria2 = create2({
+      properties: {
+        ariaActiveDescendant: null,
+        ariaAtomic: booleanish,
+        ariaAutoComplete: null,
+        ariaBusy: booleanish,
+        ariaChecked: booleanish,
+        ariaColCount: number,
+        ariaColIndex: number,
+        ariaColSpan: number,
+        ariaControls: spaceSeparated,
+        ariaCurrent: null,
+        ariaDescribedBy: spaceSeparated,
+        ariaDetails: null,
+        ariaDisabled: booleanish,
+        ariaDropEffect: spaceSeparated,
+        ariaErrorMessage: null,
+        ariaExpanded: booleanish,
+        ariaFlowTo: spaceSeparated,
+        ariaGrabbed: booleanish,
+        ariaHasPopup: null,
+        ariaHidden: booleanish,
+        ariaInvalid: null,
+        ariaKeyShortcuts: null,
+        ariaLabel: null,
+        ariaLabelledBy: spaceSeparated,
+        ariaLevel: number,
+        ariaLive: null,
+        ariaModal: booleanish,
+        ariaMultiLine: booleanish,
+        ariaMultiSelectable: booleanish,
+        ariaOrientation: null,
+        ariaOwns: spaceSeparated,
+        ariaPlaceholder: null,
+        ariaPosInSet: number,
+        ariaPressed: booleanish,
+        ariaReadOnly: booleanish,
+        ariaRelevant: null,
+        ariaRequired: booleanish,
+        ariaRoleDescription: spaceSeparated,
+        ariaRowCount: number,
+        ariaRowIndex: number,
+        ariaRowSpan: number,
+        ariaSelected: booleanish,
+        ariaSetSize: number,
+        ariaSort: null,
+        ariaValueMax: number,
+        ariaValueMin: number,
+        ariaValueNow: number,
+        ariaValueText: null,
+        role: null
+      },
+      transform(_, property) {
+        return property === "role" ? property : "aria-" + property.slice(4).toLowerCase();
+      }
+    });
+  }
+});
+
+// node_modules/property-information/lib/util/case-sensitive-transform.js
+function caseSensitiveTransform(attributes, attribute2) {
+  return attribute2 in attributes ? attributes[attribute2] : attribute2;
+}
+var init_case_sensitive_transform = __esm({
+  "node_modules/property-information/lib/util/case-sensitive-transform.js"() {
+  }
+});
+
+// node_modules/property-information/lib/util/case-insensitive-transform.js
+function caseInsensitiveTransform(attributes, property) {
+  return caseSensitiveTransform(attributes, property.toLowerCase());
+}
+var init_case_insensitive_transform = __esm({
+  "node_modules/property-information/lib/util/case-insensitive-transform.js"() {
+    init_case_sensitive_transform();
+  }
+});
+
+// node_modules/property-information/lib/html.js
+var html2;
+var init_html2 = __esm({
+  "node_modules/property-information/lib/html.js"() {
+    init_case_insensitive_transform();
+    init_create();
+    init_types2();
+    html2 = create2({
+      attributes: {
+        acceptcharset: "accept-charset",
+        classname: "class",
+        htmlfor: "for",
+        httpequiv: "http-equiv"
+      },
+      mustUseProperty: ["checked", "multiple", "muted", "selected"],
+      properties: {
+        // Standard Properties.
+        abbr: null,
+        accept: commaSeparated,
+        acceptCharset: spaceSeparated,
+        accessKey: spaceSeparated,
+        action: null,
+        allow: null,
+        allowFullScreen: boolean,
+        allowPaymentRequest: boolean,
+        allowUserMedia: boolean,
+        alpha: boolean,
+        alt: null,
+        as: null,
+        async: boolean,
+        autoCapitalize: null,
+        autoComplete: spaceSeparated,
+        autoFocus: boolean,
+        autoPlay: boolean,
+        blocking: spaceSeparated,
+        capture: null,
+        charSet: null,
+        checked: boolean,
+        cite: null,
+        className: spaceSeparated,
+        closedBy: null,
+        colorSpace: null,
+        cols: number,
+        colSpan: number,
+        command: null,
+        commandFor: null,
+        content: null,
+        contentEditable: booleanish,
+        controls: boolean,
+        controlsList: spaceSeparated,
+        coords: number | commaSeparated,
+        crossOrigin: null,
+        data: null,
+        dateTime: null,
+        decoding: null,
+        default: boolean,
+        defer: boolean,
+        dir: null,
+        dirName: null,
+        disabled: boolean,
+        download: overloadedBoolean,
+        draggable: booleanish,
+        encType: null,
+        enterKeyHint: null,
+        fetchPriority: null,
+        form: null,
+        formAction: null,
+        formEncType: null,
+        formMethod: null,
+        formNoValidate: boolean,
+        formTarget: null,
+        headers: spaceSeparated,
+        height: number,
+        hidden: overloadedBoolean,
+        high: number,
+        href: null,
+        hrefLang: null,
+        htmlFor: spaceSeparated,
+        httpEquiv: spaceSeparated,
+        id: null,
+        imageSizes: null,
+        imageSrcSet: null,
+        inert: boolean,
+        inputMode: null,
+        integrity: null,
+        is: null,
+        isMap: boolean,
+        itemId: null,
+        itemProp: spaceSeparated,
+        itemRef: spaceSeparated,
+        itemScope: boolean,
+        itemType: spaceSeparated,
+        kind: null,
+        label: null,
+        lang: null,
+        language: null,
+        list: null,
+        loading: null,
+        loop: boolean,
+        low: number,
+        manifest: null,
+        max: null,
+        maxLength: number,
+        media: null,
+        method: null,
+        min: null,
+        minLength: number,
+        multiple: boolean,
+        muted: boolean,
+        name: null,
+        nonce: null,
+        noModule: boolean,
+        noValidate: boolean,
+        onAbort: null,
+        onAfterPrint: null,
+        onAuxClick: null,
+        onBeforeMatch: null,
+        onBeforePrint: null,
+        onBeforeToggle: null,
+        onBeforeUnload: null,
+        onBlur: null,
+        onCancel: null,
+        onCanPlay: null,
+        onCanPlayThrough: null,
+        onChange: null,
+        onClick: null,
+        onClose: null,
+        onContextLost: null,
+        onContextMenu: null,
+        onContextRestored: null,
+        onCopy: null,
+        onCueChange: null,
+        onCut: null,
+        onDblClick: null,
+        onDrag: null,
+        onDragEnd: null,
+        onDragEnter: null,
+        onDragExit: null,
+        onDragLeave: null,
+        onDragOver: null,
+        onDragStart: null,
+        onDrop: null,
+        onDurationChange: null,
+        onEmptied: null,
+        onEnded: null,
+        onError: null,
+        onFocus: null,
+        onFormData: null,
+        onHashChange: null,
+        onInput: null,
+        onInvalid: null,
+        onKeyDown: null,
+        onKeyPress: null,
+        onKeyUp: null,
+        onLanguageChange: null,
+        onLoad: null,
+        onLoadedData: null,
+        onLoadedMetadata: null,
+        onLoadEnd: null,
+        onLoadStart: null,
+        onMessage: null,
+        onMessageError: null,
+        onMouseDown: null,
+        onMouseEnter: null,
+        onMouseLeave: null,
+        onMouseMove: null,
+        onMouseOut: null,
+        onMouseOver: null,
+        onMouseUp: null,
+        onOffline: null,
+        onOnline: null,
+        onPageHide: null,
+        onPageShow: null,
+        onPaste: null,
+        onPause: null,
+        onPlay: null,
+        onPlaying: null,
+        onPopState: null,
+        onProgress: null,
+        onRateChange: null,
+        onRejectionHandled: null,
+        onReset: null,
+        onResize: null,
+        onScroll: null,
+        onScrollEnd: null,
+        onSecurityPolicyViolation: null,
+        onSeeked: null,
+        onSeeking: null,
+        onSelect: null,
+        onSlotChange: null,
+        onStalled: null,
+        onStorage: null,
+        onSubmit: null,
+        onSuspend: null,
+        onTimeUpdate: null,
+        onToggle: null,
+        onUnhandledRejection: null,
+        onUnload: null,
+        onVolumeChange: null,
+        onWaiting: null,
+        onWheel: null,
+        open: boolean,
+        optimum: number,
+        pattern: null,
+        ping: spaceSeparated,
+        placeholder: null,
+        playsInline: boolean,
+        popover: null,
+        popoverTarget: null,
+        popoverTargetAction: null,
+        poster: null,
+        preload: null,
+        readOnly: boolean,
+        referrerPolicy: null,
+        rel: spaceSeparated,
+        required: boolean,
+        reversed: boolean,
+        rows: number,
+        rowSpan: number,
+        sandbox: spaceSeparated,
+        scope: null,
+        scoped: boolean,
+        seamless: boolean,
+        selected: boolean,
+        shadowRootClonable: boolean,
+        shadowRootCustomElementRegistry: boolean,
+        shadowRootDelegatesFocus: boolean,
+        shadowRootMode: null,
+        shadowRootSerializable: boolean,
+        shape: null,
+        size: number,
+        sizes: null,
+        slot: null,
+        span: number,
+        spellCheck: booleanish,
+        src: null,
+        srcDoc: null,
+        srcLang: null,
+        srcSet: null,
+        start: number,
+        step: null,
+        style: null,
+        tabIndex: number,
+        target: null,
+        title: null,
+        translate: null,
+        type: null,
+        typeMustMatch: boolean,
+        useMap: null,
+        value: booleanish,
+        width: number,
+        wrap: null,
+        writingSuggestions: null,
+        // Legacy.
+        // See: https://html.spec.whatwg.org/#other-elements,-attributes-and-apis
+        align: null,
+        // Several. Use CSS `text-align` instead,
+        aLink: null,
+        // `<body>`. Use CSS `a:active {color}` instead
+        archive: spaceSeparated,
+        // `<object>`. List of URIs to archives
+        axis: null,
+        // `<td>` and `<th>`. Use `scope` on `<th>`
+        background: null,
+        // `<body>`. Use CSS `background-image` instead
+        bgColor: null,
+        // `<body>` and table elements. Use CSS `background-color` instead
+        border: number,
+        // `<table>`. Use CSS `border-width` instead,
+        borderColor: null,
+        // `<table>`. Use CSS `border-color` instead,
+        bottomMargin: number,
+        // `<body>`
+        cellPadding: null,
+        // `<table>`
+        cellSpacing: null,
+        // `<table>`
+        char: null,
+        // Several table elements. When `align=char`, sets the character to align on
+        charOff: null,
+        // Several table elements. When `char`, offsets the alignment
+        classId: null,
+        // `<object>`
+        clear: null,
+        // `<br>`. Use CSS `clear` instead
+        code: null,
+        // `<object>`
+        codeBase: null,
+        // `<object>`
+        codeType: null,
+        // `<object>`
+        color: null,
+        // `<font>` and `<hr>`. Use CSS instead
+        compact: boolean,
+        // Lists. Use CSS to reduce space between items instead
+        declare: boolean,
+        // `<object>`
+        event: null,
+        // `<script>`
+        face: null,
+        // `<font>`. Use CSS instead
+        frame: null,
+        // `<table>`
+        frameBorder: null,
+        // `<iframe>`. Use CSS `border` instead
+        hSpace: number,
+        // `<img>` and `<object>`
+        leftMargin: number,
+        // `<body>`
+        link: null,
+        // `<body>`. Use CSS `a:link {color: *}` instead
+        longDesc: null,
+        // `<frame>`, `<iframe>`, and `<img>`. Use an `<a>`
+        lowSrc: null,
+        // `<img>`. Use a `<picture>`
+        marginHeight: number,
+        // `<body>`
+        marginWidth: number,
+        // `<body>`
+        noResize: boolean,
+        // `<frame>`
+        noHref: boolean,
+        // `<area>`. Use no href instead of an explicit `nohref`
+        noShade: boolean,
+        // `<hr>`. Use background-color and height instead of borders
+        noWrap: boolean,
+        // `<td>` and `<th>`
+        object: null,
+        // `<applet>`
+        profile: null,
+        // `<head>`
+        prompt: null,
+        // `<isindex>`
+        rev: null,
+        // `<link>`
+        rightMargin: number,
+        // `<body>`
+        rules: null,
+        // `<table>`
+        scheme: null,
+        // `<meta>`
+        scrolling: booleanish,
+        // `<frame>`. Use overflow in the child context
+        standby: null,
+        // `<object>`
+        summary: null,
+        // `<table>`
+        text: null,
+        // `<body>`. Use CSS `color` instead
+        topMargin: number,
+        // `<body>`
+        valueType: null,
+        // `<param>`
+        version: null,
+        // `<html>`. Use a doctype.
+        vAlign: null,
+        // Several. Use CSS `vertical-align` instead
+        vLink: null,
+        // `<body>`. Use CSS `a:visited {color}` instead
+        vSpace: number,
+        // `<img>` and `<object>`
+        // Non-standard Properties.
+        allowTransparency: null,
+        autoCorrect: null,
+        autoSave: null,
+        credentialless: boolean,
+        disablePictureInPicture: boolean,
+        disableRemotePlayback: boolean,
+        exportParts: commaSeparated,
+        part: spaceSeparated,
+        prefix: null,
+        property: null,
+        results: number,
+        security: null,
+        unselectable: null
+      },
+      space: "html",
+      transform: caseInsensitiveTransform
+    });
+  }
+});
+
+// node_modules/property-information/lib/svg.js
+var svg;
+var init_svg = __esm({
+  "node_modules/property-information/lib/svg.js"() {
+    init_case_sensitive_transform();
+    init_create();
+    init_types2();
+    svg = create2({
+      attributes: {
+        accentHeight: "accent-height",
+        alignmentBaseline: "alignment-baseline",
+        arabicForm: "arabic-form",
+        baselineShift: "baseline-shift",
+        capHeight: "cap-height",
+        className: "class",
+        clipPath: "clip-path",
+        clipRule: "clip-rule",
+        colorInterpolation: "color-interpolation",
+        colorInterpolationFilters: "color-interpolation-filters",
+        colorProfile: "color-profile",
+        colorRendering: "color-rendering",
+        crossOrigin: "crossorigin",
+        dataType: "datatype",
+        dominantBaseline: "dominant-baseline",
+        enableBackground: "enable-background",
+        fillOpacity: "fill-opacity",
+        fillRule: "fill-rule",
+        floodColor: "flood-color",
+        floodOpacity: "flood-opacity",
+        fontFamily: "font-family",
+        fontSize: "font-size",
+        fontSizeAdjust: "font-size-adjust",
+        fontStretch: "font-stretch",
+        fontStyle: "font-style",
+        fontVariant: "font-variant",
+        fontWeight: "font-weight",
+        glyphName: "glyph-name",
+        glyphOrientationHorizontal: "glyph-orientation-horizontal",
+        glyphOrientationVertical: "glyph-orientation-vertical",
+        hrefLang: "hreflang",
+        horizAdvX: "horiz-adv-x",
+        horizOriginX: "horiz-origin-x",
+        horizOriginY: "horiz-origin-y",
+        imageRendering: "image-rendering",
+        letterSpacing: "letter-spacing",
+        lightingColor: "lighting-color",
+        markerEnd: "marker-end",
+        markerMid: "marker-mid",
+        markerStart: "marker-start",
+        maskType: "mask-type",
+        navDown: "nav-down",
+        navDownLeft: "nav-down-left",
+        navDownRight: "nav-down-right",
+        navLeft: "nav-left",
+        navNext: "nav-next",
+        navPrev: "nav-prev",
+        navRight: "nav-right",
+        navUp: "nav-up",
+        navUpLeft: "nav-up-left",
+        navUpRight: "nav-up-right",
+        onAbort: "onabort",
+        onActivate: "onactivate",
+        onAfterPrint: "onafterprint",
+        onBeforePrint: "onbeforeprint",
+        onBegin: "onbegin",
+        onCancel: "oncancel",
+        onCanPlay: "oncanplay",
+        onCanPlayThrough: "oncanplaythrough",
+        onChange: "onchange",
+        onClick: "onclick",
+        onClose: "onclose",
+        onCopy: "oncopy",
+        onCueChange: "oncuechange",
+        onCut: "oncut",
+        onDblClick: "ondblclick",
+        onDrag: "ondrag",
+        onDragEnd: "ondragend",
+        onDragEnter: "ondragenter",
+        onDragExit: "ondragexit",
+        onDragLeave: "ondragleave",
+        onDragOver: "ondragover",
+        onDragStart: "ondragstart",
+        onDrop: "ondrop",
+        onDurationChange: "ondurationchange",
+        onEmptied: "onemptied",
+        onEnd: "onend",
+        onEnded: "onended",
+        onError: "onerror",
+        onFocus: "onfocus",
+        onFocusIn: "onfocusin",
+        onFocusOut: "onfocusout",
+        onHashChange: "onhashchange",
+        onInput: "oninput",
+        onInvalid: "oninvalid",
+        onKeyDown: "onkeydown",
+        onKeyPress: "onkeypress",
+        onKeyUp: "onkeyup",
+        onLoad: "onload",
+        onLoadedData: "onloadeddata",
+        onLoadedMetadata: "onloadedmetadata",
+        onLoadStart: "onloadstart",
+        onMessage: "onmessage",
+        onMouseDown: "onmousedown",
+        onMouseEnter: "onmouseenter",
+        onMouseLeave: "onmouseleave",
+        onMouseMove: "onmousemove",
+        onMouseOut: "onmouseout",
+        onMouseOver: "onmouseover",
+        onMouseUp: "onmouseup",
+        onMouseWheel: "onmousewheel",
+        onOffline: "onoffline",
+        onOnline: "ononline",
+        onPageHide: "onpagehide",
+        onPageShow: "onpageshow",
+        onPaste: "onpaste",
+        onPause: "onpause",
+        onPlay: "onplay",
+        onPlaying: "onplaying",
+        onPopState: "onpopstate",
+        onProgress: "onprogress",
+        onRateChange: "onratechange",
+        onRepeat: "onrepeat",
+        onReset: "onreset",
+        onResize: "onresize",
+        onScroll: "onscroll",
+        onSeeked: "onseeked",
+        onSeeking: "onseeking",
+        onSelect: "onselect",
+        onShow: "onshow",
+        onStalled: "onstalled",
+        onStorage: "onstorage",
+        onSubmit: "onsubmit",
+        onSuspend: "onsuspend",
+        onTimeUpdate: "ontimeupdate",
+        onToggle: "ontoggle",
+        onUnload: "onunload",
+        onVolumeChange: "onvolumechange",
+        onWaiting: "onwaiting",
+        onZoom: "onzoom",
+        overlinePosition: "overline-position",
+        overlineThickness: "overline-thickness",
+        paintOrder: "paint-order",
+        panose1: "panose-1",
+        pointerEvents: "pointer-events",
+        referrerPolicy: "referrerpolicy",
+        renderingIntent: "rendering-intent",
+        shapeRendering: "shape-rendering",
+        stopColor: "stop-color",
+        stopOpacity: "stop-opacity",
+        strikethroughPosition: "strikethrough-position",
+        strikethroughThickness: "strikethrough-thickness",
+        strokeDashArray: "stroke-dasharray",
+        strokeDashOffset: "stroke-dashoffset",
+        strokeLineCap: "stroke-linecap",
+        strokeLineJoin: "stroke-linejoin",
+        strokeMiterLimit: "stroke-miterlimit",
+        strokeOpacity: "stroke-opacity",
+        strokeWidth: "stroke-width",
+        tabIndex: "tabindex",
+        textAnchor: "text-anchor",
+        textDecoration: "text-decoration",
+        textRendering: "text-rendering",
+        transformOrigin: "transform-origin",
+        typeOf: "typeof",
+        underlinePosition: "underline-position",
+        underlineThickness: "underline-thickness",
+        unicodeBidi: "unicode-bidi",
+        unicodeRange: "unicode-range",
+        unitsPerEm: "units-per-em",
+        vAlphabetic: "v-alphabetic",
+        vHanging: "v-hanging",
+        vIdeographic: "v-ideographic",
+        vMathematical: "v-mathematical",
+        vectorEffect: "vector-effect",
+        vertAdvY: "vert-adv-y",
+        vertOriginX: "vert-origin-x",
+        vertOriginY: "vert-origin-y",
+        wordSpacing: "word-spacing",
+        writingMode: "writing-mode",
+        xHeight: "x-height",
+        // These were camelcased in Tiny. Now lowercased in SVG 2
+        playbackOrder: "playbackorder",
+        timelineBegin: "timelinebegin"
+      },
+      properties: {
+        about: commaOrSpaceSeparated,
+        accentHeight: number,
+        accumulate: null,
+        additive: null,
+        alignmentBaseline: null,
+        alphabetic: number,
+        amplitude: number,
+        arabicForm: null,
+        ascent: number,
+        attributeName: null,
+        attributeType: null,
+        azimuth: number,
+        bandwidth: null,
+        baselineShift: null,
+        baseFrequency: null,
+        baseProfile: null,
+        bbox: null,
+        begin: null,
+        bias: number,
+        by: null,
+        calcMode: null,
+        capHeight: number,
+        className: spaceSeparated,
+        clip: null,
+        clipPath: null,
+        clipPathUnits: null,
+        clipRule: null,
+        color: null,
+        colorInterpolation: null,
+        colorInterpolationFilters: null,
+        colorProfile: null,
+        colorRendering: null,
+        content: null,
+        contentScriptType: null,
+        contentStyleType: null,
+        crossOrigin: null,
+        cursor: null,
+        cx: null,
+        cy: null,
+        d: null,
+        dataType: null,
+        defaultAction: null,
+        descent: number,
+        diffuseConstant: number,
+        direction: null,
+        display: null,
+        dur: null,
+        divisor: number,
+        dominantBaseline: null,
+        download: boolean,
+        dx: null,
+        dy: null,
+        edgeMode: null,
+        editable: null,
+        elevation: number,
+        enableBackground: null,
+        end: null,
+        event: null,
+        exponent: number,
+        externalResourcesRequired: null,
+        fill: null,
+        fillOpacity: number,
+        fillRule: null,
+        filter: null,
+        filterRes: null,
+        filterUnits: null,
+        floodColor: null,
+        floodOpacity: null,
+        focusable: null,
+        focusHighlight: null,
+        fontFamily: null,
+        fontSize: null,
+        fontSizeAdjust: null,
+        fontStretch: null,
+        fontStyle: null,
+        fontVariant: null,
+        fontWeight: null,
+        format: null,
+        fr: null,
+        from: null,
+        fx: null,
+        fy: null,
+        g1: commaSeparated,
+        g2: commaSeparated,
+        glyphName: commaSeparated,
+        glyphOrientationHorizontal: null,
+        glyphOrientationVertical: null,
+        glyphRef: null,
+        gradientTransform: null,
+        gradientUnits: null,
+        handler: null,
+        hanging: number,
+        hatchContentUnits: null,
+        hatchUnits: null,
+        height: null,
+        href: null,
+        hrefLang: null,
+        horizAdvX: number,
+        horizOriginX: number,
+        horizOriginY: number,
+        id: null,
+        ideographic: number,
+        imageRendering: null,
+        initialVisibility: null,
+        in: null,
+        in2: null,
+        intercept: number,
+        k: number,
+        k1: number,
+        k2: number,
+        k3: number,
+        k4: number,
+        kernelMatrix: commaOrSpaceSeparated,
+        kernelUnitLength: null,
+        keyPoints: null,
+        // SEMI_COLON_SEPARATED
+        keySplines: null,
+        // SEMI_COLON_SEPARATED
+        keyTimes: null,
+        // SEMI_COLON_SEPARATED
+        kerning: null,
+        lang: null,
+        lengthAdjust: null,
+        letterSpacing: null,
+        lightingColor: null,
+        limitingConeAngle: number,
+        local: null,
+        markerEnd: null,
+        markerMid: null,
+        markerStart: null,
+        markerHeight: null,
+        markerUnits: null,
+        markerWidth: null,
+        mask: null,
+        maskContentUnits: null,
+        maskType: null,
+        maskUnits: null,
+        mathematical: null,
+        max: null,
+        media: null,
+        mediaCharacterEncoding: null,
+        mediaContentEncodings: null,
+        mediaSize: number,
+        mediaTime: null,
+        method: null,
+        min: null,
+        mode: null,
+        name: null,
+        navDown: null,
+        navDownLeft: null,
+        navDownRight: null,
+        navLeft: null,
+        navNext: null,
+        navPrev: null,
+        navRight: null,
+        navUp: null,
+        navUpLeft: null,
+        navUpRight: null,
+        numOctaves: null,
+        observer: null,
+        offset: null,
+        onAbort: null,
+        onActivate: null,
+        onAfterPrint: null,
+        onBeforePrint: null,
+        onBegin: null,
+        onCancel: null,
+        onCanPlay: null,
+        onCanPlayThrough: null,
+        onChange: null,
+        onClick: null,
+        onClose: null,
+        onCopy: null,
+        onCueChange: null,
+        onCut: null,
+        onDblClick: null,
+        onDrag: null,
+        onDragEnd: null,
+        onDragEnter: null,
+        onDragExit: null,
+        onDragLeave: null,
+        onDragOver: null,
+        onDragStart: null,
+        onDrop: null,
+        onDurationChange: null,
+        onEmptied: null,
+        onEnd: null,
+        onEnded: null,
+        onError: null,
+        onFocus: null,
+        onFocusIn: null,
+        onFocusOut: null,
+        onHashChange: null,
+        onInput: null,
+        onInvalid: null,
+        onKeyDown: null,
+        onKeyPress: null,
+        onKeyUp: null,
+        onLoad: null,
+        onLoadedData: null,
+        onLoadedMetadata: null,
+        onLoadStart: null,
+        onMessage: null,
+        onMouseDown: null,
+        onMouseEnter: null,
+        onMouseLeave: null,
+        onMouseMove: null,
+        onMouseOut: null,
+        onMouseOver: null,
+        onMouseUp: null,
+        onMouseWheel: null,
+        onOffline: null,
+        onOnline: null,
+        onPageHide: null,
+        onPageShow: null,
+        onPaste: null,
+        onPause: null,
+        onPlay: null,
+        onPlaying: null,
+        onPopState: null,
+        onProgress: null,
+        onRateChange: null,
+        onRepeat: null,
+        onReset: null,
+        onResize: null,
+        onScroll: null,
+        onSeeked: null,
+        onSeeking: null,
+        onSelect: null,
+        onShow: null,
+        onStalled: null,
+        onStorage: null,
+        onSubmit: null,
+        onSuspend: null,
+        onTimeUpdate: null,
+        onToggle: null,
+        onUnload: null,
+        onVolumeChange: null,
+        onWaiting: null,
+        onZoom: null,
+        opacity: null,
+        operator: null,
+        order: null,
+        orient: null,
+        orientation: null,
+        origin: null,
+        overflow: null,
+        overlay: null,
+        overlinePosition: number,
+        overlineThickness: number,
+        paintOrder: null,
+        panose1: null,
+        path: null,
+        pathLength: number,
+        patternContentUnits: null,
+        patternTransform: null,
+        patternUnits: null,
+        phase: null,
+        ping: spaceSeparated,
+        pitch: null,
+        playbackOrder: null,
+        pointerEvents: null,
+        points: null,
+        pointsAtX: number,
+        pointsAtY: number,
+        pointsAtZ: number,
+        preserveAlpha: null,
+        preserveAspectRatio: null,
+        primitiveUnits: null,
+        propagate: null,
+        property: commaOrSpaceSeparated,
+        r: null,
+        radius: null,
+        referrerPolicy: null,
+        refX: null,
+        refY: null,
+        rel: commaOrSpaceSeparated,
+        rev: commaOrSpaceSeparated,
+        renderingIntent: null,
+        repeatCount: null,
+        repeatDur: null,
+        requiredExtensions: commaOrSpaceSeparated,
+        requiredFeatures: commaOrSpaceSeparated,
+        requiredFonts: commaOrSpaceSeparated,
+        requiredFormats: commaOrSpaceSeparated,
+        resource: null,
+        restart: null,
+        result: null,
+        rotate: null,
+        rx: null,
+        ry: null,
+        scale: null,
+        seed: null,
+        shapeRendering: null,
+        side: null,
+        slope: null,
+        snapshotTime: null,
+        specularConstant: number,
+        specularExponent: number,
+        spreadMethod: null,
+        spacing: null,
+        startOffset: null,
+        stdDeviation: null,
+        stemh: null,
+        stemv: null,
+        stitchTiles: null,
+        stopColor: null,
+        stopOpacity: null,
+        strikethroughPosition: number,
+        strikethroughThickness: number,
+        string: null,
+        stroke: null,
+        strokeDashArray: commaOrSpaceSeparated,
+        strokeDashOffset: null,
+        strokeLineCap: null,
+        strokeLineJoin: null,
+        strokeMiterLimit: number,
+        strokeOpacity: number,
+        strokeWidth: null,
+        style: null,
+        surfaceScale: number,
+        syncBehavior: null,
+        syncBehaviorDefault: null,
+        syncMaster: null,
+        syncTolerance: null,
+        syncToleranceDefault: null,
+        systemLanguage: commaOrSpaceSeparated,
+        tabIndex: number,
+        tableValues: null,
+        target: null,
+        targetX: number,
+        targetY: number,
+        textAnchor: null,
+        textDecoration: null,
+        textRendering: null,
+        textLength: null,
+        timelineBegin: null,
+        title: null,
+        transformBehavior: null,
+        type: null,
+        typeOf: commaOrSpaceSeparated,
+        to: null,
+        transform: null,
+        transformOrigin: null,
+        u1: null,
+        u2: null,
+        underlinePosition: number,
+        underlineThickness: number,
+        unicode: null,
+        unicodeBidi: null,
+        unicodeRange: null,
+        unitsPerEm: number,
+        values: null,
+        vAlphabetic: number,
+        vMathematical: number,
+        vectorEffect: null,
+        vHanging: number,
+        vIdeographic: number,
+        version: null,
+        vertAdvY: number,
+        vertOriginX: number,
+        vertOriginY: number,
+        viewBox: null,
+        viewTarget: null,
+        visibility: null,
+        width: null,
+        widths: null,
+        wordSpacing: null,
+        writingMode: null,
+        x: null,
+        x1: null,
+        x2: null,
+        xChannelSelector: null,
+        xHeight: number,
+        y: null,
+        y1: null,
+        y2: null,
+        yChannelSelector: null,
+        z: null,
+        zoomAndPan: null
+      },
+      space: "svg",
+      transform: caseSensitiveTransform
+    });
+  }
+});
+
+// node_modules/property-information/lib/xlink.js
+var xlink;
+var init_xlink = __esm({
+  "node_modules/property-information/lib/xlink.js"() {
+    init_create();
+    xlink = create2({
+      properties: {
+        xLinkActuate: null,
+        xLinkArcRole: null,
+        xLinkHref: null,
+        xLinkRole: null,
+        xLinkShow: null,
+        xLinkTitle: null,
+        xLinkType: null
+      },
+      space: "xlink",
+      transform(_, property) {
+        return "xlink:" + property.slice(5).toLowerCase();
+      }
+    });
+  }
+});
+
+// node_modules/property-information/lib/xmlns.js
+var xmlns;
+var init_xmlns = __esm({
+  "node_modules/property-information/lib/xmlns.js"() {
+    init_create();
+    init_case_insensitive_transform();
+    xmlns = create2({
+      attributes: { xmlnsxlink: "xmlns:xlink" },
+      properties: { xmlnsXLink: null, xmlns: null },
+      space: "xmlns",
+      transform: caseInsensitiveTransform
+    });
+  }
+});
+
+// node_modules/property-information/lib/xml.js
+var xml;
+var init_xml = __esm({
+  "node_modules/property-information/lib/xml.js"() {
+    init_create();
+    xml = create2({
+      properties: { xmlBase: null, xmlLang: null, xmlSpace: null },
+      space: "xml",
+      transform(_, property) {
+        return "xml:" + property.slice(3).toLowerCase();
+      }
+    });
+  }
+});
+
+// node_modules/property-information/lib/find.js
+function find(schema, value2) {
+  const normal = normalize(value2);
+  let property = value2;
+  let Type = Info;
+  if (normal in schema.normal) {
+    return schema.property[schema.normal[normal]];
+  }
+  if (normal.length > 4 && normal.slice(0, 4) === "data" && valid.test(value2)) {
+    if (value2.charAt(4) === "-") {
+      const rest = value2.slice(5).replace(dash, camelcase);
+      property = "data" + rest.charAt(0).toUpperCase() + rest.slice(1);
+    } else {
+      const rest = value2.slice(4);
+      if (!dash.test(rest)) {
+        let dashes = rest.replace(cap, kebab);
+        if (dashes.charAt(0) !== "-") {
+          dashes = "-" + dashes;
+        }
+        value2 = "data" + dashes;
+      }
+    }
+    Type = DefinedInfo;
+  }
+  return new Type(property, value2);
+}
+function kebab($0) {
+  return "-" + $0.toLowerCase();
+}
+function camelcase($0) {
+  return $0.charAt(1).toUpperCase();
+}
+var cap, dash, valid;
+var init_find = __esm({
+  "node_modules/property-information/lib/find.js"() {
+    init_defined_info();
+    init_info();
+    init_normalize();
+    cap = /[A-Z]/g;
+    dash = /-[a-z]/g;
+    valid = /^data[-\w.:]+$/i;
+  }
+});
+
+// node_modules/property-information/index.js
+var html3, svg2;
+var init_property_information = __esm({
+  "node_modules/property-information/index.js"() {
+    init_merge();
+    init_aria();
+    init_html2();
+    init_svg();
+    init_xlink();
+    init_xmlns();
+    init_xml();
+    init_find();
+    html3 = merge([aria2, html2, xlink, xmlns, xml], "html");
+    svg2 = merge([aria2, svg, xlink, xmlns, xml], "svg");
+  }
+});
+
+// node_modules/stringify-entities/lib/core.js
+function core(value2, options) {
+  value2 = value2.replace(
+    options.subset ? charactersToExpressionCached(options.subset) : defaultSubsetRegex,
+    basic
+  );
+  if (options.subset || options.escapeOnly) {
+    return value2;
+  }
+  return value2.replace(surrogatePairsRegex, surrogate).replace(controlCharactersRegex, basic);
+  function surrogate(pair2, index2, all3) {
+    return options.format(
+      (pair2.charCodeAt(0) - 55296) * 1024 + pair2.charCodeAt(1) - 56320 + 65536,
+      all3.charCodeAt(index2 + 2),
+      options
+    );
+  }
+  function basic(character, index2, all3) {
+    return options.format(
+      character.charCodeAt(0),
+      all3.charCodeAt(index2 + 1),
+      options
+    );
+  }
+}
+function charactersToExpressionCached(subset) {
+  let cached = subsetToRegexCache.get(subset);
+  if (!cached) {
+    cached = charactersToExpression(subset);
+    subsetToRegexCache.set(subset, cached);
+  }
+  return cached;
+}
+function charactersToExpression(subset) {
+  const groups2 = [];
+  let index2 = -1;
+  while (++index2 < subset.length) {
+    groups2.push(subset[index2].replace(regexEscapeRegex, "\\$&"));
+  }
+  return new RegExp("(?:" + groups2.join("|") + ")", "g");
+}
+var defaultSubsetRegex, surrogatePairsRegex, controlCharactersRegex, regexEscapeRegex, subsetToRegexCache;
+var init_core = __esm({
+  "node_modules/stringify-entities/lib/core.js"() {
+    defaultSubsetRegex = /["&'<>`]/g;
+    surrogatePairsRegex = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+    controlCharactersRegex = // eslint-disable-next-line no-control-regex, unicorn/no-hex-escape
+    /[\x01-\t\v\f\x0E-\x1F\x7F\x81\x8D\x8F\x90\x9D\xA0-\uFFFF]/g;
+    regexEscapeRegex = /[|\\{}()[\]^$+*?.]/g;
+    subsetToRegexCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/stringify-entities/lib/util/to-hexadecimal.js
+function toHexadecimal(code4, next2, omit2) {
+  const value2 = "&#x" + code4.toString(16).toUpperCase();
+  return omit2 && next2 && !hexadecimalRegex.test(String.fromCharCode(next2)) ? value2 : value2 + ";";
+}
+var hexadecimalRegex;
+var init_to_hexadecimal = __esm({
+  "node_modules/stringify-entities/lib/util/to-hexadecimal.js"() {
+    hexadecimalRegex = /[\dA-Fa-f]/;
+  }
+});
+
+// node_modules/stringify-entities/lib/util/to-decimal.js
+function toDecimal(code4, next2, omit2) {
+  const value2 = "&#" + String(code4);
+  return omit2 && next2 && !decimalRegex.test(String.fromCharCode(next2)) ? value2 : value2 + ";";
+}
+var decimalRegex;
+var init_to_decimal = __esm({
+  "node_modules/stringify-entities/lib/util/to-decimal.js"() {
+    decimalRegex = /\d/;
+  }
+});
+
+// node_modules/character-entities-legacy/index.js
+var characterEntitiesLegacy;
+var init_character_entities_legacy = __esm({
+  "node_modules/character-entities-legacy/index.js"() {
+    characterEntitiesLegacy = [
+      "AElig",
+      "AMP",
+      "Aacute",
+      "Acirc",
+      "Agrave",
+      "Aring",
+      "Atilde",
+      "Auml",
+      "COPY",
+      "Ccedil",
+      "ETH",
+      "Eacute",
+      "Ecirc",
+      "Egrave",
+      "Euml",
+      "GT",
+      "Iacute",
+      "Icirc",
+      "Igrave",
+      "Iuml",
+      "LT",
+      "Ntilde",
+      "Oacute",
+      "Ocirc",
+      "Ograve",
+      "Oslash",
+      "Otilde",
+      "Ouml",
+      "QUOT",
+      "REG",
+      "THORN",
+      "Uacute",
+      "Ucirc",
+      "Ugrave",
+      "Uuml",
+      "Yacute",
+      "aacute",
+      "acirc",
+      "acute",
+      "aelig",
+      "agrave",
+      "amp",
+      "aring",
+      "atilde",
+      "auml",
+      "brvbar",
+      "ccedil",
+      "cedil",
+      "cent",
+      "copy",
+      "curren",
+      "deg",
+      "divide",
+      "eacute",
+      "ecirc",
+      "egrave",
+      "eth",
+      "euml",
+      "frac12",
+      "frac14",
+      "frac34",
+      "gt",
+      "iacute",
+      "icirc",
+      "iexcl",
+      "igrave",
+      "iquest",
+      "iuml",
+      "laquo",
+      "lt",
+      "macr",
+      "micro",
+      "middot",
+      "nbsp",
+      "not",
+      "ntilde",
+      "oacute",
+      "ocirc",
+      "ograve",
+      "ordf",
+      "ordm",
+      "oslash",
+      "otilde",
+      "ouml",
+      "para",
+      "plusmn",
+      "pound",
+      "quot",
+      "raquo",
+      "reg",
+      "sect",
+      "shy",
+      "sup1",
+      "sup2",
+      "sup3",
+      "szlig",
+      "thorn",
+      "times",
+      "uacute",
+      "ucirc",
+      "ugrave",
+      "uml",
+      "uuml",
+      "yacute",
+      "yen",
+      "yuml"
+    ];
+  }
+});
+
+// node_modules/character-entities-html4/index.js
+var characterEntitiesHtml4;
+var init_character_entities_html4 = __esm({
+  "node_modules/character-entities-html4/index.js"() {
+    characterEntitiesHtml4 = {
+      nbsp: " ",
+      iexcl: "¡",
+      cent: "¢",
+      pound: "£",
+      curren: "¤",
+      yen: "¥",
+      brvbar: "¦",
+      sect: "§",
+      uml: "¨",
+      copy: "©",
+      ordf: "ª",
+      laquo: "«",
+      not: "¬",
+      shy: "­",
+      reg: "®",
+      macr: "¯",
+      deg: "°",
+      plusmn: "±",
+      sup2: "²",
+      sup3: "³",
+      acute: "´",
+      micro: "µ",
+      para: "¶",
+      middot: "·",
+      cedil: "¸",
+      sup1: "¹",
+      ordm: "º",
+      raquo: "»",
+      frac14: "¼",
+      frac12: "½",
+      frac34: "¾",
+      iquest: "¿",
+      Agrave: "À",
+      Aacute: "Á",
+      Acirc: "Â",
+      Atilde: "Ã",
+      Auml: "Ä",
+      Aring: "Å",
+      AElig: "Æ",
+      Ccedil: "Ç",
+      Egrave: "È",
+      Eacute: "É",
+      Ecirc: "Ê",
+      Euml: "Ë",
+      Igrave: "Ì",
+      Iacute: "Í",
+      Icirc: "Î",
+      Iuml: "Ï",
+      ETH: "Ð",
+      Ntilde: "Ñ",
+      Ograve: "Ò",
+      Oacute: "Ó",
+      Ocirc: "Ô",
+      Otilde: "Õ",
+      Ouml: "Ö",
+      times: "×",
+      Oslash: "Ø",
+      Ugrave: "Ù",
+      Uacute: "Ú",
+      Ucirc: "Û",
+      Uuml: "Ü",
+      Yacute: "Ý",
+      THORN: "Þ",
+      szlig: "ß",
+      agrave: "à",
+      aacute: "á",
+      acirc: "â",
+      atilde: "ã",
+      auml: "ä",
+      aring: "å",
+      aelig: "æ",
+      ccedil: "ç",
+      egrave: "è",
+      eacute: "é",
+      ecirc: "ê",
+      euml: "ë",
+      igrave: "ì",
+      iacute: "í",
+      icirc: "î",
+      iuml: "ï",
+      eth: "ð",
+      ntilde: "ñ",
+      ograve: "ò",
+      oacute: "ó",
+      ocirc: "ô",
+      otilde: "õ",
+      ouml: "ö",
+      divide: "÷",
+      oslash: "ø",
+      ugrave: "ù",
+      uacute: "ú",
+      ucirc: "û",
+      uuml: "ü",
+      yacute: "ý",
+      thorn: "þ",
+      yuml: "ÿ",
+      fnof: "ƒ",
+      Alpha: "Α",
+      Beta: "Β",
+      Gamma: "Γ",
+      Delta: "Δ",
+      Epsilon: "Ε",
+      Zeta: "Ζ",
+      Eta: "Η",
+      Theta: "Θ",
+      Iota: "Ι",
+      Kappa: "Κ",
+      Lambda: "Λ",
+      Mu: "Μ",
+      Nu: "Ν",
+      Xi: "Ξ",
+      Omicron: "Ο",
+      Pi: "Π",
+      Rho: "Ρ",
+      Sigma: "Σ",
+      Tau: "Τ",
+      Upsilon: "Υ",
+      Phi: "Φ",
+      Chi: "Χ",
+      Psi: "Ψ",
+      Omega: "Ω",
+      alpha: "α",
+      beta: "β",
+      gamma: "γ",
+      delta: "δ",
+      epsilon: "ε",
+      zeta: "ζ",
+      eta: "η",
+      theta: "θ",
+      iota: "ι",
+      kappa: "κ",
+      lambda: "λ",
+      mu: "μ",
+      nu: "ν",
+      xi: "ξ",
+      omicron: "ο",
+      pi: "π",
+      rho: "ρ",
+      sigmaf: "ς",
+      sigma: "σ",
+      tau: "τ",
+      upsilon: "υ",
+      phi: "φ",
+      chi: "χ",
+      psi: "ψ",
+      omega: "ω",
+      thetasym: "ϑ",
+      upsih: "ϒ",
+      piv: "ϖ",
+      bull: "•",
+      hellip: "…",
+      prime: "′",
+      Prime: "″",
+      oline: "‾",
+      frasl: "⁄",
+      weierp: "℘",
+      image: "ℑ",
+      real: "ℜ",
+      trade: "™",
+      alefsym: "ℵ",
+      larr: "←",
+      uarr: "↑",
+      rarr: "→",
+      darr: "↓",
+      harr: "↔",
+      crarr: "↵",
+      lArr: "⇐",
+      uArr: "⇑",
+      rArr: "⇒",
+      dArr: "⇓",
+      hArr: "⇔",
+      forall: "∀",
+      part: "∂",
+      exist: "∃",
+      empty: "∅",
+      nabla: "∇",
+      isin: "∈",
+      notin: "∉",
+      ni: "∋",
+      prod: "∏",
+      sum: "∑",
+      minus: "−",
+      lowast: "∗",
+      radic: "√",
+      prop: "∝",
+      infin: "∞",
+      ang: "∠",
+      and: "∧",
+      or: "∨",
+      cap: "∩",
+      cup: "∪",
+      int: "∫",
+      there4: "∴",
+      sim: "∼",
+      cong: "≅",
+      asymp: "≈",
+      ne: "≠",
+      equiv: "≡",
+      le: "≤",
+      ge: "≥",
+      sub: "⊂",
+      sup: "⊃",
+      nsub: "⊄",
+      sube: "⊆",
+      supe: "⊇",
+      oplus: "⊕",
+      otimes: "⊗",
+      perp: "⊥",
+      sdot: "⋅",
+      lceil: "⌈",
+      rceil: "⌉",
+      lfloor: "⌊",
+      rfloor: "⌋",
+      lang: "〈",
+      rang: "〉",
+      loz: "◊",
+      spades: "♠",
+      clubs: "♣",
+      hearts: "♥",
+      diams: "♦",
+      quot: '"',
+      amp: "&",
+      lt: "<",
+      gt: ">",
+      OElig: "Œ",
+      oelig: "œ",
+      Scaron: "Š",
+      scaron: "š",
+      Yuml: "Ÿ",
+      circ: "ˆ",
+      tilde: "˜",
+      ensp: " ",
+      emsp: " ",
+      thinsp: " ",
+      zwnj: "‌",
+      zwj: "‍",
+      lrm: "‎",
+      rlm: "‏",
+      ndash: "–",
+      mdash: "—",
+      lsquo: "‘",
+      rsquo: "’",
+      sbquo: "‚",
+      ldquo: "“",
+      rdquo: "”",
+      bdquo: "„",
+      dagger: "†",
+      Dagger: "‡",
+      permil: "‰",
+      lsaquo: "‹",
+      rsaquo: "›",
+      euro: "€"
+    };
+  }
+});
+
+// node_modules/stringify-entities/lib/constant/dangerous.js
+var dangerous;
+var init_dangerous = __esm({
+  "node_modules/stringify-entities/lib/constant/dangerous.js"() {
+    dangerous = [
+      "cent",
+      "copy",
+      "divide",
+      "gt",
+      "lt",
+      "not",
+      "para",
+      "times"
+    ];
+  }
+});
+
+// node_modules/stringify-entities/lib/util/to-named.js
+function toNamed(code4, next2, omit2, attribute2) {
+  const character = String.fromCharCode(code4);
+  if (own7.call(characters, character)) {
+    const name = characters[character];
+    const value2 = "&" + name;
+    if (omit2 && characterEntitiesLegacy.includes(name) && !dangerous.includes(name) && (!attribute2 || next2 && next2 !== 61 && notAlphanumericRegex.test(String.fromCharCode(next2)))) {
+      return value2;
+    }
+    return value2 + ";";
+  }
+  return "";
+}
+var own7, characters, key, notAlphanumericRegex;
+var init_to_named = __esm({
+  "node_modules/stringify-entities/lib/util/to-named.js"() {
+    init_character_entities_legacy();
+    init_character_entities_html4();
+    init_dangerous();
+    own7 = {}.hasOwnProperty;
+    characters = {};
+    for (key in characterEntitiesHtml4) {
+      if (own7.call(characterEntitiesHtml4, key)) {
+        characters[characterEntitiesHtml4[key]] = key;
+      }
+    }
+    notAlphanumericRegex = /[^\dA-Za-z]/;
+  }
+});
+
+// node_modules/stringify-entities/lib/util/format-smart.js
+function formatSmart(code4, next2, options) {
+  let numeric = toHexadecimal(code4, next2, options.omitOptionalSemicolons);
+  let named;
+  if (options.useNamedReferences || options.useShortestReferences) {
+    named = toNamed(
+      code4,
+      next2,
+      options.omitOptionalSemicolons,
+      options.attribute
+    );
+  }
+  if ((options.useShortestReferences || !named) && options.useShortestReferences) {
+    const decimal = toDecimal(code4, next2, options.omitOptionalSemicolons);
+    if (decimal.length < numeric.length) {
+      numeric = decimal;
+    }
+  }
+  return named && (!options.useShortestReferences || named.length < numeric.length) ? named : numeric;
+}
+var init_format_smart = __esm({
+  "node_modules/stringify-entities/lib/util/format-smart.js"() {
+    init_to_hexadecimal();
+    init_to_decimal();
+    init_to_named();
+  }
+});
+
+// node_modules/stringify-entities/lib/index.js
+function stringifyEntities(value2, options) {
+  return core(value2, Object.assign({ format: formatSmart }, options));
+}
+var init_lib26 = __esm({
+  "node_modules/stringify-entities/lib/index.js"() {
+    init_core();
+    init_format_smart();
+  }
+});
+
+// node_modules/stringify-entities/index.js
+var init_stringify_entities = __esm({
+  "node_modules/stringify-entities/index.js"() {
+    init_lib26();
+  }
+});
+
+// node_modules/hast-util-to-html/lib/handle/comment.js
+function comment2(node2, _1, _2, state) {
+  return state.settings.bogusComments ? "<?" + stringifyEntities(
+    node2.value,
+    Object.assign({}, state.settings.characterReferences, {
+      subset: bogusCommentEntitySubset
+    })
+  ) + ">" : "<!--" + node2.value.replace(htmlCommentRegex, encode2) + "-->";
+  function encode2($0) {
+    return stringifyEntities(
+      $0,
+      Object.assign({}, state.settings.characterReferences, {
+        subset: commentEntitySubset
+      })
+    );
+  }
+}
+var htmlCommentRegex, bogusCommentEntitySubset, commentEntitySubset;
+var init_comment = __esm({
+  "node_modules/hast-util-to-html/lib/handle/comment.js"() {
+    init_stringify_entities();
+    htmlCommentRegex = /^>|^->|<!--|-->|--!>|<!-$/g;
+    bogusCommentEntitySubset = [">"];
+    commentEntitySubset = ["<", ">"];
+  }
+});
+
+// node_modules/hast-util-to-html/lib/handle/doctype.js
+function doctype2(_1, _2, _3, state) {
+  return "<!" + (state.settings.upperDoctype ? "DOCTYPE" : "doctype") + (state.settings.tightDoctype ? "" : " ") + "html>";
+}
+var init_doctype = __esm({
+  "node_modules/hast-util-to-html/lib/handle/doctype.js"() {
+  }
+});
+
+// node_modules/comma-separated-tokens/index.js
+function stringify(values, options) {
+  const settings = options || {};
+  const input = values[values.length - 1] === "" ? [...values, ""] : values;
+  return input.join(
+    (settings.padRight ? " " : "") + "," + (settings.padLeft === false ? "" : " ")
+  ).trim();
+}
+var init_comma_separated_tokens = __esm({
+  "node_modules/comma-separated-tokens/index.js"() {
+  }
+});
+
+// node_modules/space-separated-tokens/index.js
+function stringify2(values) {
+  return values.join(" ").trim();
+}
+var init_space_separated_tokens = __esm({
+  "node_modules/space-separated-tokens/index.js"() {
+  }
+});
+
+// node_modules/hast-util-whitespace/lib/index.js
+function whitespace(thing) {
+  return typeof thing === "object" ? thing.type === "text" ? empty2(thing.value) : false : empty2(thing);
+}
+function empty2(value2) {
+  return value2.replace(re, "") === "";
+}
+var re;
+var init_lib27 = __esm({
+  "node_modules/hast-util-whitespace/lib/index.js"() {
+    re = /[ \t\n\f\r]/g;
+  }
+});
+
+// node_modules/hast-util-whitespace/index.js
+var init_hast_util_whitespace = __esm({
+  "node_modules/hast-util-whitespace/index.js"() {
+    init_lib27();
+  }
+});
+
+// node_modules/hast-util-to-html/lib/omission/util/siblings.js
+function siblings(increment2) {
+  return sibling;
+  function sibling(parent, index2, includeWhitespace) {
+    const siblings2 = parent ? parent.children : emptyChildren;
+    let offset = (index2 || 0) + increment2;
+    let next2 = siblings2[offset];
+    if (!includeWhitespace) {
+      while (next2 && whitespace(next2)) {
+        offset += increment2;
+        next2 = siblings2[offset];
+      }
+    }
+    return next2;
+  }
+}
+var siblingAfter, siblingBefore, emptyChildren;
+var init_siblings = __esm({
+  "node_modules/hast-util-to-html/lib/omission/util/siblings.js"() {
+    init_hast_util_whitespace();
+    siblingAfter = siblings(1);
+    siblingBefore = siblings(-1);
+    emptyChildren = [];
+  }
+});
+
+// node_modules/hast-util-to-html/lib/omission/omission.js
+function omission(handlers2) {
+  return omit2;
+  function omit2(node2, index2, parent) {
+    return own8.call(handlers2, node2.tagName) && handlers2[node2.tagName](node2, index2, parent);
+  }
+}
+var own8;
+var init_omission = __esm({
+  "node_modules/hast-util-to-html/lib/omission/omission.js"() {
+    own8 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/hast-util-to-html/lib/omission/closing.js
+function headOrColgroupOrCaption(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2, true);
+  return !next2 || next2.type !== "comment" && !(next2.type === "text" && whitespace(next2.value.charAt(0)));
+}
+function html4(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type !== "comment";
+}
+function body(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type !== "comment";
+}
+function p(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return next2 ? next2.type === "element" && (next2.tagName === "address" || next2.tagName === "article" || next2.tagName === "aside" || next2.tagName === "blockquote" || next2.tagName === "details" || next2.tagName === "div" || next2.tagName === "dl" || next2.tagName === "fieldset" || next2.tagName === "figcaption" || next2.tagName === "figure" || next2.tagName === "footer" || next2.tagName === "form" || next2.tagName === "h1" || next2.tagName === "h2" || next2.tagName === "h3" || next2.tagName === "h4" || next2.tagName === "h5" || next2.tagName === "h6" || next2.tagName === "header" || next2.tagName === "hgroup" || next2.tagName === "hr" || next2.tagName === "main" || next2.tagName === "menu" || next2.tagName === "nav" || next2.tagName === "ol" || next2.tagName === "p" || next2.tagName === "pre" || next2.tagName === "section" || next2.tagName === "table" || next2.tagName === "ul") : !parent || // Confusing parent.
+  !(parent.type === "element" && (parent.tagName === "a" || parent.tagName === "audio" || parent.tagName === "del" || parent.tagName === "ins" || parent.tagName === "map" || parent.tagName === "noscript" || parent.tagName === "video" || // Custom element.
+  parent.tagName.includes("-")));
+}
+function li(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && next2.tagName === "li";
+}
+function dt(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return Boolean(
+    next2 && next2.type === "element" && (next2.tagName === "dt" || next2.tagName === "dd")
+  );
+}
+function dd(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && (next2.tagName === "dt" || next2.tagName === "dd");
+}
+function rubyElement(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && (next2.tagName === "rp" || next2.tagName === "rt");
+}
+function optgroup(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && next2.tagName === "optgroup";
+}
+function option(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && (next2.tagName === "option" || next2.tagName === "optgroup");
+}
+function thead(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return Boolean(
+    next2 && next2.type === "element" && (next2.tagName === "tbody" || next2.tagName === "tfoot")
+  );
+}
+function tbody(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && (next2.tagName === "tbody" || next2.tagName === "tfoot");
+}
+function tfoot(_, index2, parent) {
+  return !siblingAfter(parent, index2);
+}
+function tr(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && next2.tagName === "tr";
+}
+function cells(_, index2, parent) {
+  const next2 = siblingAfter(parent, index2);
+  return !next2 || next2.type === "element" && (next2.tagName === "td" || next2.tagName === "th");
+}
+var closing;
+var init_closing = __esm({
+  "node_modules/hast-util-to-html/lib/omission/closing.js"() {
+    init_hast_util_whitespace();
+    init_siblings();
+    init_omission();
+    closing = omission({
+      body,
+      caption: headOrColgroupOrCaption,
+      colgroup: headOrColgroupOrCaption,
+      dd,
+      dt,
+      head: headOrColgroupOrCaption,
+      html: html4,
+      li,
+      optgroup,
+      option,
+      p,
+      rp: rubyElement,
+      rt: rubyElement,
+      tbody,
+      td: cells,
+      tfoot,
+      th: cells,
+      thead,
+      tr
+    });
+  }
+});
+
+// node_modules/hast-util-to-html/lib/omission/opening.js
+function html5(node2) {
+  const head2 = siblingAfter(node2, -1);
+  return !head2 || head2.type !== "comment";
+}
+function head(node2) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const child2 of node2.children) {
+    if (child2.type === "element" && (child2.tagName === "base" || child2.tagName === "title")) {
+      if (seen.has(child2.tagName)) return false;
+      seen.add(child2.tagName);
+    }
+  }
+  const child = node2.children[0];
+  return !child || child.type === "element";
+}
+function body2(node2) {
+  const head2 = siblingAfter(node2, -1, true);
+  return !head2 || head2.type !== "comment" && !(head2.type === "text" && whitespace(head2.value.charAt(0))) && !(head2.type === "element" && (head2.tagName === "meta" || head2.tagName === "link" || head2.tagName === "script" || head2.tagName === "style" || head2.tagName === "template"));
+}
+function colgroup(node2, index2, parent) {
+  const previous3 = siblingBefore(parent, index2);
+  if (parent && previous3 && previous3.type === "element" && previous3.tagName === "colgroup" && closing(previous3, parent.children.indexOf(previous3), parent)) {
+    return false;
+  }
+  const head2 = siblingAfter(node2, -1, true);
+  return Boolean(head2 && head2.type === "element" && head2.tagName === "col");
+}
+function tbody2(node2, index2, parent) {
+  const previous3 = siblingBefore(parent, index2);
+  if (parent && previous3 && previous3.type === "element" && (previous3.tagName === "thead" || previous3.tagName === "tbody") && closing(previous3, parent.children.indexOf(previous3), parent)) {
+    return false;
+  }
+  const head2 = siblingAfter(node2, -1);
+  return Boolean(head2 && head2.type === "element" && head2.tagName === "tr");
+}
+var opening;
+var init_opening = __esm({
+  "node_modules/hast-util-to-html/lib/omission/opening.js"() {
+    init_hast_util_whitespace();
+    init_siblings();
+    init_closing();
+    init_omission();
+    opening = omission({
+      body: body2,
+      colgroup,
+      head,
+      html: html5,
+      tbody: tbody2
+    });
+  }
+});
+
+// node_modules/hast-util-to-html/lib/handle/element.js
+function element2(node2, index2, parent, state) {
+  const { schema } = state;
+  const omit2 = schema.space === "svg" ? false : state.settings.omitOptionalTags;
+  let selfClosing = schema.space === "svg" ? state.settings.closeEmptyElements : state.settings.voids.includes(node2.tagName.toLowerCase());
+  const parts = [];
+  if (schema.space === "html" && node2.tagName === "svg") {
+    state.schema = svg2;
+  }
+  const attributes = serializeAttributes(state, node2.properties);
+  if (state.schema.space === "svg" && htmlIntegrationPoints.has(node2.tagName)) {
+    state.schema = html3;
+  }
+  const content3 = state.all(
+    schema.space === "html" && node2.tagName === "template" ? node2.content : node2
+  );
+  state.schema = schema;
+  if (content3) selfClosing = false;
+  if (attributes || !omit2 || !opening(node2, index2, parent)) {
+    parts.push("<", node2.tagName, attributes ? " " + attributes : "");
+    if (selfClosing && (schema.space === "svg" || state.settings.closeSelfClosing)) {
+      const last = attributes.charAt(attributes.length - 1);
+      if (!state.settings.tightSelfClosing || last === "/" || last && last !== '"' && last !== "'") {
+        parts.push(" ");
+      }
+      parts.push("/");
+    }
+    parts.push(">");
+  }
+  parts.push(content3);
+  if (!selfClosing && (!omit2 || !closing(node2, index2, parent))) {
+    parts.push("</" + node2.tagName + ">");
+  }
+  return parts.join("");
+}
+function serializeAttributes(state, properties3) {
+  const values = [];
+  let index2 = -1;
+  let key2;
+  if (properties3) {
+    for (key2 in properties3) {
+      if (properties3[key2] !== null && properties3[key2] !== void 0) {
+        const value2 = serializeAttribute(state, key2, properties3[key2]);
+        if (value2) values.push(value2);
+      }
+    }
+  }
+  while (++index2 < values.length) {
+    const last = state.settings.tightAttributes ? values[index2].charAt(values[index2].length - 1) : void 0;
+    if (index2 !== values.length - 1 && last !== '"' && last !== "'") {
+      values[index2] += " ";
+    }
+  }
+  return values.join("");
+}
+function serializeAttribute(state, key2, value2) {
+  const info2 = find(state.schema, key2);
+  const x = state.settings.allowParseErrors && state.schema.space === "html" ? 0 : 1;
+  const y = state.settings.allowDangerousCharacters ? 0 : 1;
+  if (info2.overloadedBoolean && (value2 === info2.attribute || value2 === "")) {
+    value2 = true;
+  } else if ((info2.boolean || info2.overloadedBoolean) && (typeof value2 !== "string" || value2 === info2.attribute || value2 === "")) {
+    value2 = Boolean(value2);
+  }
+  if (value2 === null || value2 === void 0 || value2 === false || typeof value2 === "number" && Number.isNaN(value2)) {
+    return "";
+  }
+  const name = stringifyEntities(
+    info2.attribute,
+    Object.assign({}, state.settings.characterReferences, {
+      // Always encode without parse errors in non-HTML.
+      subset: constants.name[x][y]
+    })
+  );
+  if (value2 === true) return name;
+  value2 = Array.isArray(value2) ? (info2.commaSeparated ? stringify : stringify2)(value2, {
+    padLeft: !state.settings.tightCommaSeparatedLists
+  }) : String(value2);
+  if (state.settings.collapseEmptyAttributes && !value2) return name;
+  let result2;
+  if (state.settings.preferUnquoted) {
+    result2 = stringifyEntities(
+      value2,
+      Object.assign({}, state.settings.characterReferences, {
+        attribute: true,
+        subset: constants.unquoted[x][y]
+      })
+    );
+  }
+  if (result2 !== value2) {
+    let { quote: quote2 } = state;
+    if (state.settings.quoteSmart && ccount(value2, quote2) > ccount(value2, state.alternative)) {
+      quote2 = state.alternative;
+    }
+    result2 = quote2 + stringifyEntities(
+      value2,
+      Object.assign({}, state.settings.characterReferences, {
+        // Always encode without parse errors in non-HTML.
+        subset: (quote2 === "'" ? constants.single : constants.double)[x][y],
+        attribute: true
+      })
+    ) + quote2;
+  }
+  return name + (result2 ? "=" + result2 : result2);
+}
+var constants, htmlIntegrationPoints;
+var init_element = __esm({
+  "node_modules/hast-util-to-html/lib/handle/element.js"() {
+    init_ccount();
+    init_comma_separated_tokens();
+    init_property_information();
+    init_space_separated_tokens();
+    init_stringify_entities();
+    init_closing();
+    init_opening();
+    constants = {
+      // See: <https://html.spec.whatwg.org/#attribute-name-state>.
+      name: [
+        ["	\n\f\r &/=>".split(""), "	\n\f\r \"&'/=>`".split("")],
+        [`\0	
+\f\r "&'/<=>`.split(""), "\0	\n\f\r \"&'/<=>`".split("")]
+      ],
+      // See: <https://html.spec.whatwg.org/#attribute-value-(unquoted)-state>.
+      unquoted: [
+        ["	\n\f\r &>".split(""), "\0	\n\f\r \"&'<=>`".split("")],
+        ["\0	\n\f\r \"&'<=>`".split(""), "\0	\n\f\r \"&'<=>`".split("")]
+      ],
+      // See: <https://html.spec.whatwg.org/#attribute-value-(single-quoted)-state>.
+      single: [
+        ["&'".split(""), "\"&'`".split("")],
+        ["\0&'".split(""), "\0\"&'`".split("")]
+      ],
+      // See: <https://html.spec.whatwg.org/#attribute-value-(double-quoted)-state>.
+      double: [
+        ['"&'.split(""), "\"&'`".split("")],
+        ['\0"&'.split(""), "\0\"&'`".split("")]
+      ]
+    };
+    htmlIntegrationPoints = /* @__PURE__ */ new Set(["desc", "foreignObject", "title"]);
+  }
+});
+
+// node_modules/hast-util-to-html/lib/handle/text.js
+function text6(node2, _, parent, state) {
+  return parent && parent.type === "element" && (parent.tagName === "script" || parent.tagName === "style") ? node2.value : stringifyEntities(
+    node2.value,
+    Object.assign({}, state.settings.characterReferences, {
+      subset: textEntitySubset
+    })
+  );
+}
+var textEntitySubset;
+var init_text3 = __esm({
+  "node_modules/hast-util-to-html/lib/handle/text.js"() {
+    init_stringify_entities();
+    textEntitySubset = ["<", "&"];
+  }
+});
+
+// node_modules/hast-util-to-html/lib/handle/raw.js
+function raw(node2, index2, parent, state) {
+  return state.settings.allowDangerousHtml ? node2.value : text6(node2, index2, parent, state);
+}
+var init_raw = __esm({
+  "node_modules/hast-util-to-html/lib/handle/raw.js"() {
+    init_text3();
+  }
+});
+
+// node_modules/hast-util-to-html/lib/handle/root.js
+function root3(node2, _1, _2, state) {
+  return state.all(node2);
+}
+var init_root2 = __esm({
+  "node_modules/hast-util-to-html/lib/handle/root.js"() {
+  }
+});
+
+// node_modules/hast-util-to-html/lib/handle/index.js
+function invalid(node2) {
+  throw new Error("Expected node, not `" + node2 + "`");
+}
+function unknown(node_) {
+  const node2 = (
+    /** @type {Nodes} */
+    node_
+  );
+  throw new Error("Cannot compile unknown node `" + node2.type + "`");
+}
+var handle2;
+var init_handle2 = __esm({
+  "node_modules/hast-util-to-html/lib/handle/index.js"() {
+    init_zwitch();
+    init_comment();
+    init_doctype();
+    init_element();
+    init_raw();
+    init_root2();
+    init_text3();
+    handle2 = zwitch("type", {
+      invalid,
+      unknown,
+      handlers: { comment: comment2, doctype: doctype2, element: element2, raw, root: root3, text: text6 }
+    });
+  }
+});
+
+// node_modules/hast-util-to-html/lib/index.js
+function toHtml(tree, options) {
+  const options_ = options || emptyOptions4;
+  const quote2 = options_.quote || '"';
+  if (quote2 !== '"' && quote2 !== "'") {
+    throw new Error("Invalid quote `" + quote2 + "`, expected `'` or `\"`");
+  }
+  const alternative = quote2 === '"' ? "'" : '"';
+  const state = {
+    one: one2,
+    all: all2,
+    settings: {
+      omitOptionalTags: options_.omitOptionalTags || false,
+      allowParseErrors: options_.allowParseErrors || false,
+      allowDangerousCharacters: options_.allowDangerousCharacters || false,
+      quoteSmart: options_.quoteSmart || false,
+      preferUnquoted: options_.preferUnquoted || false,
+      tightAttributes: options_.tightAttributes || false,
+      upperDoctype: options_.upperDoctype || false,
+      tightDoctype: options_.tightDoctype || false,
+      bogusComments: options_.bogusComments || false,
+      tightCommaSeparatedLists: options_.tightCommaSeparatedLists || false,
+      tightSelfClosing: options_.tightSelfClosing || false,
+      collapseEmptyAttributes: options_.collapseEmptyAttributes || false,
+      allowDangerousHtml: options_.allowDangerousHtml || false,
+      voids: options_.voids || htmlVoidElements,
+      characterReferences: options_.characterReferences || emptyCharacterReferences,
+      closeSelfClosing: options_.closeSelfClosing || false,
+      closeEmptyElements: options_.closeEmptyElements || false
+    },
+    schema: options_.space === "svg" ? svg2 : html3,
+    quote: quote2,
+    alternative
+  };
+  return state.one(
+    Array.isArray(tree) ? { type: "root", children: tree } : tree,
+    void 0,
+    void 0
+  );
+}
+function one2(node2, index2, parent) {
+  return handle2(node2, index2, parent, this);
+}
+function all2(parent) {
+  const results = [];
+  const children2 = parent && parent.children || emptyChildren2;
+  let index2 = -1;
+  while (++index2 < children2.length) {
+    results[index2] = this.one(children2[index2], index2, parent);
+  }
+  return results.join("");
+}
+var emptyOptions4, emptyCharacterReferences, emptyChildren2;
+var init_lib28 = __esm({
+  "node_modules/hast-util-to-html/lib/index.js"() {
+    init_html_void_elements();
+    init_property_information();
+    init_handle2();
+    emptyOptions4 = {};
+    emptyCharacterReferences = {};
+    emptyChildren2 = [];
+  }
+});
+
+// node_modules/hast-util-to-html/index.js
+var init_hast_util_to_html = __esm({
+  "node_modules/hast-util-to-html/index.js"() {
+    init_lib28();
+  }
+});
+
+// node_modules/rehype-stringify/lib/index.js
+function rehypeStringify(options) {
+  const self2 = this;
+  const settings = { ...self2.data("settings"), ...options };
+  self2.compiler = compiler2;
+  function compiler2(tree) {
+    return toHtml(tree, settings);
+  }
+}
+var init_lib29 = __esm({
+  "node_modules/rehype-stringify/lib/index.js"() {
+    init_hast_util_to_html();
+  }
+});
+
+// node_modules/rehype-stringify/index.js
+var init_rehype_stringify = __esm({
+  "node_modules/rehype-stringify/index.js"() {
+    init_lib29();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/blockquote.js
+function blockquote2(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "blockquote",
+    properties: {},
+    children: state.wrap(state.all(node2), true)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_blockquote2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/blockquote.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/break.js
+function hardBreak2(state, node2) {
+  const result2 = { type: "element", tagName: "br", properties: {}, children: [] };
+  state.patch(node2, result2);
+  return [state.applyData(node2, result2), { type: "text", value: "\n" }];
+}
+var init_break2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/break.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/code.js
+function code3(state, node2) {
+  const value2 = node2.value ? node2.value + "\n" : "";
+  const properties3 = {};
+  const language = node2.lang ? node2.lang.split(/\s+/) : [];
+  if (language.length > 0) {
+    properties3.className = ["language-" + language[0]];
+  }
+  let result2 = {
+    type: "element",
+    tagName: "code",
+    properties: properties3,
+    children: [{ type: "text", value: value2 }]
+  };
+  if (node2.meta) {
+    result2.data = { meta: node2.meta };
+  }
+  state.patch(node2, result2);
+  result2 = state.applyData(node2, result2);
+  result2 = { type: "element", tagName: "pre", properties: {}, children: [result2] };
+  state.patch(node2, result2);
+  return result2;
+}
+var init_code2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/code.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/delete.js
+function strikethrough(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "del",
+    properties: {},
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_delete = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/delete.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/emphasis.js
+function emphasis2(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "em",
+    properties: {},
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_emphasis2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/emphasis.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/footnote-reference.js
+function footnoteReference2(state, node2) {
+  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
+  const id = String(node2.identifier).toUpperCase();
+  const safeId = normalizeUri(id.toLowerCase());
+  const index2 = state.footnoteOrder.indexOf(id);
+  let counter;
+  let reuseCounter = state.footnoteCounts.get(id);
+  if (reuseCounter === void 0) {
+    reuseCounter = 0;
+    state.footnoteOrder.push(id);
+    counter = state.footnoteOrder.length;
+  } else {
+    counter = index2 + 1;
+  }
+  reuseCounter += 1;
+  state.footnoteCounts.set(id, reuseCounter);
+  const link3 = {
+    type: "element",
+    tagName: "a",
+    properties: {
+      href: "#" + clobberPrefix + "fn-" + safeId,
+      id: clobberPrefix + "fnref-" + safeId + (reuseCounter > 1 ? "-" + reuseCounter : ""),
+      dataFootnoteRef: true,
+      ariaDescribedBy: ["footnote-label"]
+    },
+    children: [{ type: "text", value: String(counter) }]
+  };
+  state.patch(node2, link3);
+  const sup = {
+    type: "element",
+    tagName: "sup",
+    properties: {},
+    children: [link3]
+  };
+  state.patch(node2, sup);
+  return state.applyData(node2, sup);
+}
+var init_footnote_reference = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/footnote-reference.js"() {
+    init_micromark_util_sanitize_uri();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/heading.js
+function heading2(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "h" + node2.depth,
+    properties: {},
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_heading2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/heading.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/html.js
+function html6(state, node2) {
+  if (state.options.allowDangerousHtml) {
+    const result2 = { type: "raw", value: node2.value };
+    state.patch(node2, result2);
+    return state.applyData(node2, result2);
+  }
+  return void 0;
+}
+var init_html3 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/html.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/revert.js
+function revert(state, node2) {
+  const subtype = node2.referenceType;
+  let suffix = "]";
+  if (subtype === "collapsed") {
+    suffix += "[]";
+  } else if (subtype === "full") {
+    suffix += "[" + (node2.label || node2.identifier) + "]";
+  }
+  if (node2.type === "imageReference") {
+    return [{ type: "text", value: "![" + node2.alt + suffix }];
+  }
+  const contents = state.all(node2);
+  const head2 = contents[0];
+  if (head2 && head2.type === "text") {
+    head2.value = "[" + head2.value;
+  } else {
+    contents.unshift({ type: "text", value: "[" });
+  }
+  const tail = contents[contents.length - 1];
+  if (tail && tail.type === "text") {
+    tail.value += suffix;
+  } else {
+    contents.push({ type: "text", value: suffix });
+  }
+  return contents;
+}
+var init_revert = __esm({
+  "node_modules/mdast-util-to-hast/lib/revert.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/image-reference.js
+function imageReference2(state, node2) {
+  const id = String(node2.identifier).toUpperCase();
+  const definition3 = state.definitionById.get(id);
+  if (!definition3) {
+    return revert(state, node2);
+  }
+  const properties3 = { src: normalizeUri(definition3.url || "") };
+  if (node2.alt !== null && node2.alt !== void 0) {
+    properties3.alt = node2.alt;
+  }
+  if (definition3.title !== null && definition3.title !== void 0) {
+    properties3.title = definition3.title;
+  }
+  const result2 = { type: "element", tagName: "img", properties: properties3, children: [] };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_image_reference2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/image-reference.js"() {
+    init_micromark_util_sanitize_uri();
+    init_revert();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/image.js
+function image2(state, node2) {
+  const properties3 = { src: normalizeUri(node2.url) };
+  if (node2.alt !== null && node2.alt !== void 0) {
+    properties3.alt = node2.alt;
+  }
+  if (node2.title !== null && node2.title !== void 0) {
+    properties3.title = node2.title;
+  }
+  const result2 = { type: "element", tagName: "img", properties: properties3, children: [] };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_image2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/image.js"() {
+    init_micromark_util_sanitize_uri();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/inline-code.js
+function inlineCode2(state, node2) {
+  const text11 = { type: "text", value: node2.value.replace(/\r?\n|\r/g, " ") };
+  state.patch(node2, text11);
+  const result2 = {
+    type: "element",
+    tagName: "code",
+    properties: {},
+    children: [text11]
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_inline_code2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/inline-code.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/link-reference.js
+function linkReference2(state, node2) {
+  const id = String(node2.identifier).toUpperCase();
+  const definition3 = state.definitionById.get(id);
+  if (!definition3) {
+    return revert(state, node2);
+  }
+  const properties3 = { href: normalizeUri(definition3.url || "") };
+  if (definition3.title !== null && definition3.title !== void 0) {
+    properties3.title = definition3.title;
+  }
+  const result2 = {
+    type: "element",
+    tagName: "a",
+    properties: properties3,
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_link_reference2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/link-reference.js"() {
+    init_micromark_util_sanitize_uri();
+    init_revert();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/link.js
+function link2(state, node2) {
+  const properties3 = { href: normalizeUri(node2.url) };
+  if (node2.title !== null && node2.title !== void 0) {
+    properties3.title = node2.title;
+  }
+  const result2 = {
+    type: "element",
+    tagName: "a",
+    properties: properties3,
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_link2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/link.js"() {
+    init_micromark_util_sanitize_uri();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/list-item.js
+function listItem2(state, node2, parent) {
+  const results = state.all(node2);
+  const loose = parent ? listLoose(parent) : listItemLoose(node2);
+  const properties3 = {};
+  const children2 = [];
+  if (typeof node2.checked === "boolean") {
+    const head2 = results[0];
+    let paragraph3;
+    if (head2 && head2.type === "element" && head2.tagName === "p") {
+      paragraph3 = head2;
+    } else {
+      paragraph3 = { type: "element", tagName: "p", properties: {}, children: [] };
+      results.unshift(paragraph3);
+    }
+    if (paragraph3.children.length > 0) {
+      paragraph3.children.unshift({ type: "text", value: " " });
+    }
+    paragraph3.children.unshift({
+      type: "element",
+      tagName: "input",
+      properties: { type: "checkbox", checked: node2.checked, disabled: true },
+      children: []
+    });
+    properties3.className = ["task-list-item"];
+  }
+  let index2 = -1;
+  while (++index2 < results.length) {
+    const child = results[index2];
+    if (loose || index2 !== 0 || child.type !== "element" || child.tagName !== "p") {
+      children2.push({ type: "text", value: "\n" });
+    }
+    if (child.type === "element" && child.tagName === "p" && !loose) {
+      children2.push(...child.children);
+    } else {
+      children2.push(child);
+    }
+  }
+  const tail = results[results.length - 1];
+  if (tail && (loose || tail.type !== "element" || tail.tagName !== "p")) {
+    children2.push({ type: "text", value: "\n" });
+  }
+  const result2 = { type: "element", tagName: "li", properties: properties3, children: children2 };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+function listLoose(node2) {
+  let loose = false;
+  if (node2.type === "list") {
+    loose = node2.spread || false;
+    const { children: children2 } = node2;
+    let index2 = -1;
+    while (!loose && ++index2 < children2.length) {
+      loose = listItemLoose(children2[index2]);
+    }
+  }
+  return loose;
+}
+function listItemLoose(node2) {
+  const { spread } = node2;
+  return spread === null || spread === void 0 ? node2.children.length > 1 : spread;
+}
+var init_list_item2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/list-item.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/list.js
+function list3(state, node2) {
+  const properties3 = {};
+  const results = state.all(node2);
+  let index2 = -1;
+  if (typeof node2.start === "number" && node2.start !== 1) {
+    properties3.start = node2.start;
+  }
+  while (++index2 < results.length) {
+    const child = results[index2];
+    if (child.type === "element" && child.tagName === "li" && child.properties && Array.isArray(child.properties.className) && child.properties.className.includes("task-list-item")) {
+      properties3.className = ["contains-task-list"];
+      break;
+    }
+  }
+  const result2 = {
+    type: "element",
+    tagName: node2.ordered ? "ol" : "ul",
+    properties: properties3,
+    children: state.wrap(results, true)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_list3 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/list.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/paragraph.js
+function paragraph2(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "p",
+    properties: {},
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_paragraph2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/paragraph.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/root.js
+function root4(state, node2) {
+  const result2 = { type: "root", children: state.wrap(state.all(node2)) };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_root3 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/root.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/strong.js
+function strong2(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "strong",
+    properties: {},
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_strong2 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/strong.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/table.js
+function table(state, node2) {
+  const rows = state.all(node2);
+  const firstRow = rows.shift();
+  const tableContent = [];
+  if (firstRow) {
+    const head2 = {
+      type: "element",
+      tagName: "thead",
+      properties: {},
+      children: state.wrap([firstRow], true)
+    };
+    state.patch(node2.children[0], head2);
+    tableContent.push(head2);
+  }
+  if (rows.length > 0) {
+    const body3 = {
+      type: "element",
+      tagName: "tbody",
+      properties: {},
+      children: state.wrap(rows, true)
+    };
+    const start = pointStart(node2.children[1]);
+    const end = pointEnd(node2.children[node2.children.length - 1]);
+    if (start && end) body3.position = { start, end };
+    tableContent.push(body3);
+  }
+  const result2 = {
+    type: "element",
+    tagName: "table",
+    properties: {},
+    children: state.wrap(tableContent, true)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_table = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/table.js"() {
+    init_unist_util_position();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/table-row.js
+function tableRow(state, node2, parent) {
+  const siblings2 = parent ? parent.children : void 0;
+  const rowIndex = siblings2 ? siblings2.indexOf(node2) : 1;
+  const tagName = rowIndex === 0 ? "th" : "td";
+  const align = parent && parent.type === "table" ? parent.align : void 0;
+  const length = align ? align.length : node2.children.length;
+  let cellIndex = -1;
+  const cells2 = [];
+  while (++cellIndex < length) {
+    const cell = node2.children[cellIndex];
+    const properties3 = {};
+    const alignValue = align ? align[cellIndex] : void 0;
+    if (alignValue) {
+      properties3.align = alignValue;
+    }
+    let result3 = { type: "element", tagName, properties: properties3, children: [] };
+    if (cell) {
+      result3.children = state.all(cell);
+      state.patch(cell, result3);
+      result3 = state.applyData(cell, result3);
+    }
+    cells2.push(result3);
+  }
+  const result2 = {
+    type: "element",
+    tagName: "tr",
+    properties: {},
+    children: state.wrap(cells2, true)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_table_row = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/table-row.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/table-cell.js
+function tableCell(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "td",
+    // Assume body cell.
+    properties: {},
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_table_cell = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/table-cell.js"() {
+  }
+});
+
+// node_modules/trim-lines/index.js
+function trimLines(value2) {
+  const source = String(value2);
+  const search2 = /\r?\n|\r/g;
+  let match = search2.exec(source);
+  let last = 0;
+  const lines = [];
+  while (match) {
+    lines.push(
+      trimLine(source.slice(last, match.index), last > 0, true),
+      match[0]
+    );
+    last = match.index + match[0].length;
+    match = search2.exec(source);
+  }
+  lines.push(trimLine(source.slice(last), last > 0, false));
+  return lines.join("");
+}
+function trimLine(value2, start, end) {
+  let startIndex = 0;
+  let endIndex = value2.length;
+  if (start) {
+    let code4 = value2.codePointAt(startIndex);
+    while (code4 === tab || code4 === space) {
+      startIndex++;
+      code4 = value2.codePointAt(startIndex);
+    }
+  }
+  if (end) {
+    let code4 = value2.codePointAt(endIndex - 1);
+    while (code4 === tab || code4 === space) {
+      endIndex--;
+      code4 = value2.codePointAt(endIndex - 1);
+    }
+  }
+  return endIndex > startIndex ? value2.slice(startIndex, endIndex) : "";
+}
+var tab, space;
+var init_trim_lines = __esm({
+  "node_modules/trim-lines/index.js"() {
+    tab = 9;
+    space = 32;
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/text.js
+function text7(state, node2) {
+  const result2 = { type: "text", value: trimLines(String(node2.value)) };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_text4 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/text.js"() {
+    init_trim_lines();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/thematic-break.js
+function thematicBreak3(state, node2) {
+  const result2 = {
+    type: "element",
+    tagName: "hr",
+    properties: {},
+    children: []
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+var init_thematic_break3 = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/thematic-break.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/handlers/index.js
+function ignore() {
+  return void 0;
+}
+var handlers;
+var init_handlers = __esm({
+  "node_modules/mdast-util-to-hast/lib/handlers/index.js"() {
+    init_blockquote2();
+    init_break2();
+    init_code2();
+    init_delete();
+    init_emphasis2();
+    init_footnote_reference();
+    init_heading2();
+    init_html3();
+    init_image_reference2();
+    init_image2();
+    init_inline_code2();
+    init_link_reference2();
+    init_link2();
+    init_list_item2();
+    init_list3();
+    init_paragraph2();
+    init_root3();
+    init_strong2();
+    init_table();
+    init_table_row();
+    init_table_cell();
+    init_text4();
+    init_thematic_break3();
+    handlers = {
+      blockquote: blockquote2,
+      break: hardBreak2,
+      code: code3,
+      delete: strikethrough,
+      emphasis: emphasis2,
+      footnoteReference: footnoteReference2,
+      heading: heading2,
+      html: html6,
+      imageReference: imageReference2,
+      image: image2,
+      inlineCode: inlineCode2,
+      linkReference: linkReference2,
+      link: link2,
+      listItem: listItem2,
+      list: list3,
+      paragraph: paragraph2,
+      // @ts-expect-error: root is different, but hard to type.
+      root: root4,
+      strong: strong2,
+      table,
+      tableCell,
+      tableRow,
+      text: text7,
+      thematicBreak: thematicBreak3,
+      toml: ignore,
+      yaml: ignore,
+      definition: ignore,
+      footnoteDefinition: ignore
+    };
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/footer.js
+function defaultFootnoteBackContent(_, rereferenceIndex) {
+  const result2 = [{ type: "text", value: "↩" }];
+  if (rereferenceIndex > 1) {
+    result2.push({
+      type: "element",
+      tagName: "sup",
+      properties: {},
+      children: [{ type: "text", value: String(rereferenceIndex) }]
+    });
+  }
+  return result2;
+}
+function defaultFootnoteBackLabel(referenceIndex, rereferenceIndex) {
+  return "Back to reference " + (referenceIndex + 1) + (rereferenceIndex > 1 ? "-" + rereferenceIndex : "");
+}
+function footer(state) {
+  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
+  const footnoteBackContent = state.options.footnoteBackContent || defaultFootnoteBackContent;
+  const footnoteBackLabel = state.options.footnoteBackLabel || defaultFootnoteBackLabel;
+  const footnoteLabel = state.options.footnoteLabel || "Footnotes";
+  const footnoteLabelTagName = state.options.footnoteLabelTagName || "h2";
+  const footnoteLabelProperties = state.options.footnoteLabelProperties || {
+    className: ["sr-only"]
+  };
+  const contents = [];
+  const listItems = [];
+  let referenceIndex = -1;
+  while (++referenceIndex < state.footnoteOrder.length) {
+    const definition3 = state.footnoteById.get(
+      state.footnoteOrder[referenceIndex]
+    );
+    if (definition3) {
+      contents[referenceIndex] = state.all(definition3);
+    }
+  }
+  referenceIndex = -1;
+  while (++referenceIndex < state.footnoteOrder.length) {
+    const definition3 = state.footnoteById.get(
+      state.footnoteOrder[referenceIndex]
+    );
+    if (!definition3) {
+      continue;
+    }
+    const content3 = contents[referenceIndex];
+    const id = String(definition3.identifier).toUpperCase();
+    const safeId = normalizeUri(id.toLowerCase());
+    let rereferenceIndex = 0;
+    const backReferences = [];
+    const counts = state.footnoteCounts.get(id);
+    while (counts !== void 0 && ++rereferenceIndex <= counts) {
+      if (backReferences.length > 0) {
+        backReferences.push({ type: "text", value: " " });
+      }
+      let children2 = typeof footnoteBackContent === "string" ? footnoteBackContent : footnoteBackContent(referenceIndex, rereferenceIndex);
+      if (typeof children2 === "string") {
+        children2 = { type: "text", value: children2 };
+      }
+      backReferences.push({
+        type: "element",
+        tagName: "a",
+        properties: {
+          href: "#" + clobberPrefix + "fnref-" + safeId + (rereferenceIndex > 1 ? "-" + rereferenceIndex : ""),
+          dataFootnoteBackref: "",
+          ariaLabel: typeof footnoteBackLabel === "string" ? footnoteBackLabel : footnoteBackLabel(referenceIndex, rereferenceIndex),
+          className: ["data-footnote-backref"]
+        },
+        children: Array.isArray(children2) ? children2 : [children2]
+      });
+    }
+    const tail = content3[content3.length - 1];
+    if (tail && tail.type === "element" && tail.tagName === "p") {
+      const tailTail = tail.children[tail.children.length - 1];
+      if (tailTail && tailTail.type === "text") {
+        tailTail.value += " ";
+      } else {
+        tail.children.push({ type: "text", value: " " });
+      }
+      tail.children.push(...backReferences);
+    } else {
+      content3.push(...backReferences);
+    }
+    const listItem3 = {
+      type: "element",
+      tagName: "li",
+      properties: { id: clobberPrefix + "fn-" + safeId },
+      children: state.wrap(content3, true)
+    };
+    state.patch(definition3, listItem3);
+    listItems.push(listItem3);
+  }
+  if (listItems.length === 0) {
+    return;
+  }
+  return {
+    type: "element",
+    tagName: "section",
+    properties: { dataFootnotes: true, className: ["footnotes"] },
+    children: [
+      {
+        type: "element",
+        tagName: footnoteLabelTagName,
+        properties: {
+          ...esm_default(footnoteLabelProperties),
+          id: "footnote-label"
+        },
+        children: [{ type: "text", value: footnoteLabel }]
+      },
+      { type: "text", value: "\n" },
+      {
+        type: "element",
+        tagName: "ol",
+        properties: {},
+        children: state.wrap(listItems, true)
+      },
+      { type: "text", value: "\n" }
+    ]
+  };
+}
+var init_footer = __esm({
+  "node_modules/mdast-util-to-hast/lib/footer.js"() {
+    init_esm();
+    init_micromark_util_sanitize_uri();
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/state.js
+function createState(tree, options) {
+  const settings = options || emptyOptions5;
+  const definitionById = /* @__PURE__ */ new Map();
+  const footnoteById = /* @__PURE__ */ new Map();
+  const footnoteCounts = /* @__PURE__ */ new Map();
+  const handlers2 = { ...handlers, ...settings.handlers };
+  const state = {
+    all: all3,
+    applyData,
+    definitionById,
+    footnoteById,
+    footnoteCounts,
+    footnoteOrder: [],
+    handlers: handlers2,
+    one: one3,
+    options: settings,
+    patch: patch2,
+    wrap: wrap3
+  };
+  visit(tree, function(node2) {
+    if (node2.type === "definition" || node2.type === "footnoteDefinition") {
+      const id = String(node2.identifier).toUpperCase();
+      if (node2.type === "definition") {
+        if (!definitionById.has(id)) {
+          definitionById.set(id, node2);
+        }
+      } else if (!footnoteById.has(id)) {
+        footnoteById.set(id, node2);
+      }
+    }
+  });
+  return state;
+  function one3(node2, parent) {
+    const { type } = node2;
+    const handle4 = state.handlers[type];
+    if (own9.call(state.handlers, type) && handle4) {
+      return handle4(state, node2, parent);
+    }
+    if (state.options.passThrough && state.options.passThrough.includes(type)) {
+      if ("children" in node2) {
+        const { children: children2, ...shallow } = node2;
+        return { ...esm_default(shallow), children: state.all(node2) };
+      }
+      return esm_default(node2);
+    }
+    const unknown2 = state.options.unknownHandler || defaultUnknownHandler;
+    return unknown2(state, node2, parent);
+  }
+  function all3(parent) {
+    const values = [];
+    if ("children" in parent) {
+      const nodes = parent.children;
+      let index2 = -1;
+      while (++index2 < nodes.length) {
+        const result2 = state.one(nodes[index2], parent);
+        if (result2) {
+          if (index2 && nodes[index2 - 1].type === "break") {
+            if (!Array.isArray(result2) && result2.type === "text") {
+              result2.value = trimMarkdownSpaceStart(result2.value);
+            }
+            if (!Array.isArray(result2) && result2.type === "element") {
+              const head2 = result2.children[0];
+              if (head2 && head2.type === "text") {
+                head2.value = trimMarkdownSpaceStart(head2.value);
+              }
+            }
+          }
+          if (Array.isArray(result2)) {
+            values.push(...result2);
+          } else {
+            values.push(result2);
+          }
+        }
+      }
+    }
+    return values;
+  }
+}
+function patch2(from, to) {
+  if (from.position) to.position = position2(from);
+}
+function applyData(from, to) {
+  let result2 = to;
+  if (from && from.data) {
+    const { hChildren, hName, hProperties } = from.data;
+    if (typeof hName === "string") {
+      if (result2.type === "element") {
+        result2.tagName = hName;
+      } else {
+        const children2 = "children" in result2 ? result2.children : [result2];
+        result2 = { type: "element", tagName: hName, properties: {}, children: children2 };
+      }
+    }
+    if (result2.type === "element" && hProperties) {
+      Object.assign(result2.properties, esm_default(hProperties));
+    }
+    if ("children" in result2 && result2.children && hChildren !== null && hChildren !== void 0) {
+      result2.children = hChildren;
+    }
+  }
+  return result2;
+}
+function defaultUnknownHandler(state, node2) {
+  const data = node2.data || {};
+  const result2 = "value" in node2 && !(own9.call(data, "hProperties") || own9.call(data, "hChildren")) ? { type: "text", value: node2.value } : {
+    type: "element",
+    tagName: "div",
+    properties: {},
+    children: state.all(node2)
+  };
+  state.patch(node2, result2);
+  return state.applyData(node2, result2);
+}
+function wrap3(nodes, loose) {
+  const result2 = [];
+  let index2 = -1;
+  if (loose) {
+    result2.push({ type: "text", value: "\n" });
+  }
+  while (++index2 < nodes.length) {
+    if (index2) result2.push({ type: "text", value: "\n" });
+    result2.push(nodes[index2]);
+  }
+  if (loose && nodes.length > 0) {
+    result2.push({ type: "text", value: "\n" });
+  }
+  return result2;
+}
+function trimMarkdownSpaceStart(value2) {
+  let index2 = 0;
+  let code4 = value2.charCodeAt(index2);
+  while (code4 === 9 || code4 === 32) {
+    index2++;
+    code4 = value2.charCodeAt(index2);
+  }
+  return value2.slice(index2);
+}
+var own9, emptyOptions5;
+var init_state = __esm({
+  "node_modules/mdast-util-to-hast/lib/state.js"() {
+    init_esm();
+    init_unist_util_visit();
+    init_unist_util_position();
+    init_handlers();
+    own9 = {}.hasOwnProperty;
+    emptyOptions5 = {};
+  }
+});
+
+// node_modules/mdast-util-to-hast/lib/index.js
+function toHast(tree, options) {
+  const state = createState(tree, options);
+  const node2 = state.one(tree, void 0);
+  const foot = footer(state);
+  const result2 = Array.isArray(node2) ? { type: "root", children: node2 } : node2 || { type: "root", children: [] };
+  if (foot) {
+    ok("children" in result2);
+    result2.children.push({ type: "text", value: "\n" }, foot);
+  }
+  return result2;
+}
+var init_lib30 = __esm({
+  "node_modules/mdast-util-to-hast/lib/index.js"() {
+    init_default();
+    init_footer();
+    init_state();
+  }
+});
+
+// node_modules/mdast-util-to-hast/index.js
+var init_mdast_util_to_hast = __esm({
+  "node_modules/mdast-util-to-hast/index.js"() {
+    init_lib30();
+  }
+});
+
+// node_modules/remark-rehype/lib/index.js
+function remarkRehype(destination, options) {
+  if (destination && "run" in destination) {
+    return async function(tree, file) {
+      const hastTree = (
+        /** @type {HastRoot} */
+        toHast(tree, { file, ...options })
+      );
+      await destination.run(hastTree, file);
+    };
+  }
+  return function(tree, file) {
+    return (
+      /** @type {HastRoot} */
+      toHast(tree, { file, ...destination || options })
+    );
+  };
+}
+var init_lib31 = __esm({
+  "node_modules/remark-rehype/lib/index.js"() {
+    init_mdast_util_to_hast();
+  }
+});
+
+// node_modules/remark-rehype/index.js
+var init_remark_rehype = __esm({
+  "node_modules/remark-rehype/index.js"() {
+    init_lib31();
+  }
+});
+
+// src/parse/markdown-html.ts
+function mdastToSafeHtml(tree) {
+  return renderer.stringify(renderer.runSync(tree));
+}
+var renderer;
+var init_markdown_html = __esm({
+  "src/parse/markdown-html.ts"() {
+    "use strict";
+    init_rehype_sanitize();
+    init_rehype_stringify();
+    init_remark_rehype();
+    init_unified();
+    init_markdown();
+    renderer = unified().use(remarkRehype).use(rehypeSanitize, defaultSchema).use(rehypeStringify);
   }
 });
 
@@ -22089,7 +26417,7 @@ function createMarkdownParser(options = {}) {
       if (!target) break;
       const job = queue.shift();
       target.inFlight.push(job);
-      target.port.postMessage({ id: job.id, text: job.text });
+      target.port.postMessage({ id: job.id, text: job.text, html: job.html });
       if (target.inFlight.length === 1) restartTimer(target);
     }
     const starting = slots.filter((slot) => !slot.ready).length;
@@ -22107,12 +26435,12 @@ function createMarkdownParser(options = {}) {
       }
       if (mainThread && isSafeForMainThread(file.text)) {
         const started = performance.now();
-        const result2 = parseMarkdownRecord(file.text, file.path);
+        const result2 = parseMarkdownRecord(file.text, file.path, file.html === true ? { renderHtml: mdastToSafeHtml } : {});
         if (performance.now() - started > tripMs && ++slowParses >= 2) mainThread = false;
         return Promise.resolve(result2);
       }
       return new Promise((resolve6, reject) => {
-        queue.push({ id: nextId++, path: file.path, text: file.text, resolve: resolve6, reject });
+        queue.push({ id: nextId++, path: file.path, text: file.text, html: file.html === true, resolve: resolve6, reject });
         pump();
       });
     },
@@ -22150,6 +26478,7 @@ var init_markdown_pool = __esm({
     init_errors();
     init_limits();
     init_markdown();
+    init_markdown_html();
     init_markdown_risk();
     init_tree_paths();
     maxStartFailures = 3;
@@ -22180,16 +26509,23 @@ var maxTreeDepth, port;
 var init_markdown_worker = __esm({
   "src/io/markdown-worker.ts"() {
     "use strict";
+    init_markdown_html();
     init_markdown_outline();
     init_markdown();
     maxTreeDepth = 256;
     port = workerData.port;
-    port.on("message", ({ id, text: text11 }) => {
+    port.on("message", ({ id, text: text11, html: html7 }) => {
       let reply;
       try {
         const tree = parseMarkdownTree(text11);
         const depth = treeDepth(tree);
-        reply = depth > maxTreeDepth ? { id, ok: false, ruleId: "markdown/too-deep", message: `This file nests quotes, lists or inline markup ${depth} levels deep; the limit is ${maxTreeDepth}. Flatten it.` } : { id, ok: true, json: JSON.stringify(outlineMarkdown(tree)) };
+        if (depth > maxTreeDepth) {
+          reply = { id, ok: false, ruleId: "markdown/too-deep", message: `This file nests quotes, lists or inline markup ${depth} levels deep; the limit is ${maxTreeDepth}. Flatten it.` };
+        } else {
+          const parts = outlineMarkdown(tree);
+          if (html7 === true) parts.safeHtml = mdastToSafeHtml(tree);
+          reply = { id, ok: true, json: JSON.stringify(parts) };
+        }
       } catch (error2) {
         reply = { id, ok: false, ruleId: "markdown/syntax", message: `The Markdown parser failed: ${error2 instanceof Error ? error2.message : String(error2)}` };
       }
@@ -41433,7 +45769,7 @@ var require_undici = __commonJS({
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel, import_undici, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes;
-var init_lib23 = __esm({
+var init_lib32 = __esm({
   "node_modules/@actions/http-client/lib/index.js"() {
     init_proxy();
     tunnel = __toESM(require_tunnel2(), 1);
@@ -41498,15 +45834,15 @@ var init_auth = __esm({
 // node_modules/@actions/core/lib/oidc-utils.js
 var init_oidc_utils = __esm({
   "node_modules/@actions/core/lib/oidc-utils.js"() {
-    init_lib23();
+    init_lib32();
     init_auth();
-    init_core();
+    init_core2();
   }
 });
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants2, promises } from "fs";
 var __awaiter, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, summary;
 var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
@@ -41559,7 +45895,7 @@ var init_summary = __esm({
             throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
           }
           try {
-            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+            yield access(pathFromEnv, constants2.R_OK | constants2.W_OK);
           } catch (_a) {
             throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
           }
@@ -41883,7 +46219,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 var ExitCode;
-var init_core = __esm({
+var init_core2 = __esm({
   "node_modules/@actions/core/lib/core.js"() {
     init_command();
     init_file_command();
@@ -43757,7 +48093,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults, route, options) {
+function merge2(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -44004,15 +48340,15 @@ function parse2(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse2(merge(defaults, route, options));
+  return parse2(merge2(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    merge: merge2.bind(null, DEFAULTS2),
     parse: parse2
   });
 }
@@ -47933,183 +52269,8 @@ var init_client = __esm({
   }
 });
 
-// src/io/decode.ts
-function isFileContentError(error2) {
-  return error2 instanceof FileContentError || error2 instanceof Error && error2.name === "FileContentError" && "diagnostic" in error2;
-}
-function decodeUtf8(bytes, file) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const at2 = firstInvalidByte(bytes);
-    let line = 1;
-    for (let i = 0; i < at2; i++) if (bytes[i] === 10) line++;
-    throw new FileContentError({
-      ...fileDiagnostic("file/encoding", file, `This file is not valid UTF-8 (byte ${at2 + 1} cannot be decoded). Save it as UTF-8.`),
-      line,
-      endLine: line
-    });
-  }
-}
-function firstInvalidByte(bytes) {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (decodesWithin(decoder, bytes, middle)) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-function decodesWithin(decoder, bytes, end) {
-  for (let extra = 0; extra <= 3 && end + extra <= bytes.length; extra++) {
-    try {
-      decoder.decode(bytes.subarray(0, end + extra));
-      return true;
-    } catch {
-    }
-  }
-  return false;
-}
-var FileContentError;
-var init_decode = __esm({
-  "src/io/decode.ts"() {
-    "use strict";
-    init_errors();
-    init_tree_paths();
-    FileContentError = class extends GitsmError {
-      diagnostic;
-      constructor(diagnostic2) {
-        super(`${diagnostic2.file ?? ""}: ${diagnostic2.message}`, 1);
-        this.diagnostic = diagnostic2;
-      }
-    };
-  }
-});
-
-// src/io/working-tree.ts
-var working_tree_exports = {};
-__export(working_tree_exports, {
-  openWorkingTree: () => openWorkingTree
-});
-import * as fs3 from "node:fs";
-import { join } from "node:path";
-function openWorkingTree(root5) {
-  return new WorkingTreeReader(root5);
-}
-function isMissing(error2) {
-  const code4 = error2?.code;
-  return code4 === "ENOENT" || code4 === "ENOTDIR";
-}
-function unreadable(path2, error2) {
-  const reason = error2.code ?? String(error2);
-  return fileDiagnostic("file/unreadable", path2, `This folder cannot be read (${reason}), so its files are not checked. Make it readable.`);
-}
-var skippedNames, notRegularMessage, WorkingTreeReader;
-var init_working_tree = __esm({
-  "src/io/working-tree.ts"() {
-    "use strict";
-    init_decode();
-    init_tree_paths();
-    skippedNames = /* @__PURE__ */ new Set([".git", "node_modules"]);
-    notRegularMessage = "This is not a regular file (a pipe, socket or device); gitsm reads only regular files. Replace it with a regular file or remove it.";
-    WorkingTreeReader = class {
-      constructor(root5) {
-        this.root = root5;
-        this.description = root5;
-      }
-      root;
-      description;
-      folders = /* @__PURE__ */ new Map();
-      async list(folders) {
-        const entries2 = [];
-        const diagnostics = [];
-        for (const folder of outermostFolders(folders)) {
-          if (folder !== "" && !this.reachFolder(folder, diagnostics)) continue;
-          this.walk(folder, entries2, diagnostics);
-        }
-        entries2.sort((a, b) => comparePaths(a.path, b.path));
-        diagnostics.sort((a, b) => comparePaths(a.file ?? "", b.file ?? ""));
-        return { entries: entries2, diagnostics };
-      }
-      async read(path2) {
-        const segments = splitRepoPath(path2);
-        for (let i = 1; i < segments.length; i++) {
-          if (!this.isRealFolder(segments.slice(0, i).join("/"))) return void 0;
-        }
-        if (!this.lstat(path2)?.isFile()) return void 0;
-        let fd;
-        try {
-          fd = fs3.openSync(join(this.root, path2), fs3.constants.O_RDONLY | (fs3.constants.O_NOFOLLOW ?? 0) | (fs3.constants.O_NONBLOCK ?? 0));
-        } catch (error2) {
-          if (isMissing(error2) || error2.code === "ELOOP") return void 0;
-          throw error2;
-        }
-        try {
-          if (!fs3.fstatSync(fd).isFile()) return void 0;
-          return decodeUtf8(fs3.readFileSync(fd), path2);
-        } finally {
-          fs3.closeSync(fd);
-        }
-      }
-      /** Checks that every segment of `folder` is a real folder; a symlink on the way is reported. */
-      reachFolder(folder, diagnostics) {
-        const segments = folder.split("/");
-        for (let i = 1; i <= segments.length; i++) {
-          const path2 = segments.slice(0, i).join("/");
-          if (skippedNames.has(segments[i - 1])) return false;
-          const stat2 = this.lstat(path2);
-          if (!stat2) return false;
-          if (stat2.isSymbolicLink()) {
-            diagnostics.push(fileDiagnostic("file/symlink", path2, symlinkMessage));
-            return false;
-          }
-          if (!stat2.isDirectory()) return false;
-        }
-        return true;
-      }
-      walk(folder, entries2, diagnostics) {
-        let children2;
-        try {
-          children2 = fs3.readdirSync(folder === "" ? this.root : join(this.root, folder), { withFileTypes: true });
-        } catch (error2) {
-          if (isMissing(error2)) return;
-          diagnostics.push(unreadable(folder || ".", error2));
-          return;
-        }
-        for (const child of children2) {
-          if (skippedNames.has(child.name)) continue;
-          const path2 = folder === "" ? child.name : `${folder}/${child.name}`;
-          if (child.isSymbolicLink()) diagnostics.push(fileDiagnostic("file/symlink", path2, symlinkMessage));
-          else if (child.isDirectory()) this.walk(path2, entries2, diagnostics);
-          else if (!child.isFile()) diagnostics.push(fileDiagnostic("file/not-regular", path2, notRegularMessage));
-          else {
-            const stat2 = this.lstat(path2);
-            if (stat2?.isFile()) entries2.push({ path: path2, size: stat2.size });
-            else if (stat2?.isSymbolicLink()) diagnostics.push(fileDiagnostic("file/symlink", path2, symlinkMessage));
-            else if (stat2 && !stat2.isDirectory()) diagnostics.push(fileDiagnostic("file/not-regular", path2, notRegularMessage));
-          }
-        }
-      }
-      /** Whether `path` is a folder and not a link to one (remembered: read is called once per listed file). */
-      isRealFolder(path2) {
-        let real = this.folders.get(path2);
-        if (real === void 0) {
-          real = this.lstat(path2)?.isDirectory() ?? false;
-          this.folders.set(path2, real);
-        }
-        return real;
-      }
-      lstat(path2) {
-        return fs3.lstatSync(join(this.root, path2), { throwIfNoEntry: false });
-      }
-    };
-  }
-});
-
 // src/rules/util.ts
-function text5(value2) {
+function text8(value2) {
   return typeof value2 === "string" ? value2 : void 0;
 }
 function map3(value2) {
@@ -48338,7 +52499,7 @@ var init_timestamp = __esm({
 });
 
 // src/policy/data.ts
-function text6(value2) {
+function text9(value2) {
   return typeof value2 === "string" ? value2 : void 0;
 }
 function map4(value2) {
@@ -48427,7 +52588,7 @@ function readRules(value2, problem) {
     const match = map4(rule?.match);
     if (!rule || !match) return problem(["approvals", index2], "must have `match` and `require`."), [];
     const out = { index: index2, require: readRequirements(rule.require, ["approvals", index2, "require"], problem) };
-    if (text6(rule.name)) out.name = text6(rule.name);
+    if (text9(rule.name)) out.name = text9(rule.name);
     if (match.type !== void 0) out.type = show(match.type);
     if (match.risk !== void 0) out.risks = Array.isArray(match.risk) ? match.risk.map(show) : [show(match.risk)];
     return [out];
@@ -48438,7 +52599,7 @@ function readRequirements(value2, path2, problem) {
   return value2.flatMap((item, index2) => {
     const r2 = map4(item);
     const count = r2?.count;
-    const team = text6(r2?.team);
+    const team = text9(r2?.team);
     const kinds2 = [team !== void 0, r2?.owners === true, r2?.any === true].filter(Boolean).length;
     if (!r2 || typeof count !== "number" || !Number.isInteger(count) || count < 1 || kinds2 !== 1) {
       return problem([...path2, index2], "must be exactly one of `team`, `owners: true` or `any: true`, with a whole `count` of at least 1."), [];
@@ -48451,7 +52612,7 @@ function readFreeze(value2, index2, problem) {
   const f = map4(value2);
   const bad = (message) => (problem(["freeze", index2], message), []);
   if (!f) return bad("must be a freeze with `name`, `start` and `end`.");
-  const scope2 = { index: index2, name: text6(f.name) ?? `#${index2 + 1}`, allow: stringItems(f.allow).map((a) => a.value) };
+  const scope2 = { index: index2, name: text9(f.name) ?? `#${index2 + 1}`, allow: stringItems(f.allow).map((a) => a.value) };
   if (f.tiers !== void 0) scope2.tiers = Array.isArray(f.tiers) ? f.tiers.filter((t) => typeof t === "number") : [];
   if (f.services !== void 0) scope2.services = stringItems(f.services).map((s) => s.value);
   if (f.days === void 0) {
@@ -48569,7 +52730,7 @@ var init_freeze = __esm({
       check(ctx) {
         const { head: head2, id } = ctx.change;
         if (!ctx.need || !head2 || ctx.policy.freezes.length === 0) return;
-        const type = text6(head2.data.type);
+        const type = text9(head2.data.type);
         const applicable = ctx.policy.freezes.filter((f) => !(type !== void 0 && f.allow.includes(type)) && inScope(f, ctx.services));
         if (applicable.length === 0) return;
         const window2 = map4(head2.data.window);
@@ -48609,7 +52770,7 @@ function serviceFacts(change, catalog) {
     fact.record = record2;
     const tier = record2.data.tier;
     if (typeof tier === "number") fact.tier = tier;
-    const owner = text6(record2.data.owner);
+    const owner = text9(record2.data.owner);
     if (owner) fact.owner = owner;
     return fact;
   });
@@ -48654,7 +52815,7 @@ function median(values) {
   return sorted2.length % 2 === 1 ? sorted2[mid] : (sorted2[mid - 1] + sorted2[mid]) / 2;
 }
 function statusOf(record2) {
-  return text5(record2.data.status);
+  return text8(record2.data.status);
 }
 var init_record_facts = __esm({
   "src/report/record-facts.ts"() {
@@ -48722,7 +52883,7 @@ function windowsOf(service, timezone) {
   return entries(service.data.maintenance_windows).flatMap(({ item }) => {
     const start = parseClockTime(item.start);
     const end = parseClockTime(item.end);
-    const zone = text5(item.timezone) ?? timezone;
+    const zone = text8(item.timezone) ?? timezone;
     if (start === void 0 || end === void 0 || !isTimeZone(zone)) return [];
     return [{ days: strings(item.days), start, end: end <= start ? end + 24 * 60 : end, timezone: zone }];
   });
@@ -48767,11 +52928,11 @@ function summarizeChanges(records, config, period) {
   });
   const byType = { standard: 0, normal: 0, emergency: 0 };
   for (const c of inPeriod) {
-    const type = text5(c.data.type);
+    const type = text8(c.data.type);
     if (type !== void 0 && types.includes(type)) byType[type]++;
   }
-  const outcomes2 = inPeriod.map((c) => text5(map3(c.data.review)?.outcome)).filter((o) => o !== void 0);
-  const causes2 = new Set(recordsOf(records, "Incident").flatMap((i) => text5(i.data.caused_by) ? [normalizeId(text5(i.data.caused_by))] : []));
+  const outcomes2 = inPeriod.map((c) => text8(map3(c.data.review)?.outcome)).filter((o) => o !== void 0);
+  const causes2 = new Set(recordsOf(records, "Incident").flatMap((i) => text8(i.data.caused_by) ? [normalizeId(text8(i.data.caused_by))] : []));
   const implemented = inPeriod.filter((c) => implementedOrLater.has(statusOf(c) ?? ""));
   return {
     total: inPeriod.length,
@@ -48792,7 +52953,7 @@ function inFreeze(change, config, services) {
 function freezesCovering(change, freezes, services) {
   const window2 = changeWindow(change);
   if (!window2) return [];
-  const type = text5(change.data.type);
+  const type = text8(change.data.type);
   const catalog = new Map(services.filter((s) => s.id !== void 0).map((s) => [normalizeId(s.id), s]));
   const facts = serviceFacts(change, (id) => catalog.get(normalizeId(id)));
   return freezes.filter((f) => !(type !== void 0 && f.allow.includes(type)) && inScope(f, facts) && freezeOverlap(f, window2.start, window2.end) !== void 0);
@@ -48809,8 +52970,8 @@ function overdueReviews(changes, config, now) {
   if (within === void 0) return [];
   return changes.filter((c) => {
     const window2 = changeWindow(c);
-    const reviewed = text5(map3(c.data.review)?.outcome) !== void 0;
-    return text5(c.data.type) === "emergency" && carriedOut.has(statusOf(c) ?? "") && !reviewed && window2 !== void 0 && window2.end + within * 6e4 < now;
+    const reviewed = text8(map3(c.data.review)?.outcome) !== void 0;
+    return text8(c.data.type) === "emergency" && carriedOut.has(statusOf(c) ?? "") && !reviewed && window2 !== void 0 && window2.end + within * 6e4 < now;
   });
 }
 function sortedIds(records) {
@@ -48957,10 +53118,10 @@ function described(change, window2) {
   const swapped = parseTimestamp(start) !== window2.start;
   return {
     change: change.id,
-    title: text5(change.data.title) ?? "",
-    type: text5(change.data.type) ?? null,
+    title: text8(change.data.title) ?? "",
+    type: text8(change.data.type) ?? null,
     status: statusOf(change) ?? null,
-    risk: text5(change.data.risk) ?? null,
+    risk: text8(change.data.risk) ?? null,
     services: strings(change.data.services),
     start: swapped ? end : start,
     end: swapped ? start : end,
@@ -49035,19 +53196,19 @@ function buildCatalog(records) {
   for (const i of recordsOf(records, "Incident")) {
     if (!settledIncident.has(statusOf(i) ?? "")) for (const s of strings(i.data.services)) push2(incidents, normalizeId(s), i.id);
   }
-  const lifecycleOf = new Map(services.map((s) => [normalizeId(s.id), text5(s.data.lifecycle)]));
+  const lifecycleOf = new Map(services.map((s) => [normalizeId(s.id), text8(s.data.lifecycle)]));
   const entries2 = services.map((s) => {
     const key2 = normalizeId(s.id);
     const tier = typeof s.data.tier === "number" ? s.data.tier : null;
-    const lifecycle2 = text5(s.data.lifecycle) ?? null;
+    const lifecycle2 = text8(s.data.lifecycle) ?? null;
     const entry = {
       id: s.id,
-      title: text5(s.data.title) ?? s.id,
-      description: text5(s.data.description) ?? null,
-      owner: text5(s.data.owner) ?? null,
+      title: text8(s.data.title) ?? s.id,
+      description: text8(s.data.description) ?? null,
+      owner: text8(s.data.owner) ?? null,
       tier,
       lifecycle: lifecycle2,
-      support_hours: text5(s.data.support_hours) ?? null,
+      support_hours: text8(s.data.support_hours) ?? null,
       depends_on: strings(s.data.depends_on),
       depended_on_by: sorted(dependents.get(key2)),
       slas: sorted(slas.get(key2)),
@@ -49099,7 +53260,7 @@ function maintenanceText(value2) {
     const m = map3(w);
     if (!m) return [];
     const days = strings(m.days).join(",");
-    return [[days, `${text5(m.start) ?? "?"}-${text5(m.end) ?? "?"}`, text5(m.timezone) ?? ""].filter((p2) => p2 !== "").join(" ")];
+    return [[days, `${text8(m.start) ?? "?"}-${text8(m.end) ?? "?"}`, text8(m.timezone) ?? ""].filter((p2) => p2 !== "").join(" ")];
   });
 }
 function stringMap(value2) {
@@ -49107,7 +53268,7 @@ function stringMap(value2) {
   if (!m) return {};
   const out = {};
   for (const key2 of Object.keys(m).sort(compare)) {
-    const v = text5(m[key2]);
+    const v = text8(m[key2]);
     if (v !== void 0) out[key2] = v;
   }
   return out;
@@ -49173,11 +53334,11 @@ function missingPostmortems(ctx) {
   const out = [];
   const priorities = strings(requiredFor);
   const candidates2 = [
-    ...ctx.byKind("Incident").filter((r2) => priorities.includes(text5(r2.data.priority) ?? "")),
+    ...ctx.byKind("Incident").filter((r2) => priorities.includes(text8(r2.data.priority) ?? "")),
     ...ctx.byKind("Problem").filter((r2) => r2.format === "markdown")
   ];
   for (const record2 of candidates2) {
-    const status2 = text5(record2.data.status);
+    const status2 = text8(record2.data.status);
     if (status2 === void 0 || !finished.has(status2)) continue;
     const missing = missingSections(record2.format === "markdown" ? record2.body : void 0, sections);
     if (missing.length === 0) continue;
@@ -49194,20 +53355,20 @@ function dueInstant(record2, due) {
   return record2.kind !== "Incident" || resolved === void 0 || minutes === void 0 ? void 0 : resolved + minutes * 6e4;
 }
 function reportFor(record2, missing, dueDate, overdue) {
-  const what = record2.kind === "Incident" ? `This ${text5(record2.data.priority)} incident` : "This problem";
+  const what = record2.kind === "Incident" ? `This ${text8(record2.data.priority)} incident` : "This problem";
   const sections = `${missing.length === 1 ? "the section" : "the sections"} ${quoteList(missing)}`;
   const late = overdue && dueDate !== void 0;
   if (record2.format !== "markdown") {
     return {
       record: record2,
       path: ["status"],
-      message: `${what} is ${text5(record2.data.status)} and needs a postmortem${late ? `, which was due on ${dueDate}` : dueDate ? ` by ${dueDate}` : ""}. Write the incident as Markdown (these fields as front matter) with ${sections} as level-2 headings.`
+      message: `${what} is ${text8(record2.data.status)} and needs a postmortem${late ? `, which was due on ${dueDate}` : dueDate ? ` by ${dueDate}` : ""}. Write the incident as Markdown (these fields as front matter) with ${sections} as level-2 headings.`
     };
   }
   return {
     record: record2,
     range: titleRange(record2),
-    message: `${what} is ${text5(record2.data.status)}; its postmortem${late ? ` was due on ${dueDate} and still` : dueDate ? `, due on ${dueDate},` : ""} lacks ${sections}. Add ${missing.length === 1 ? "it as a level-2 heading" : "them as level-2 headings"}.`
+    message: `${what} is ${text8(record2.data.status)}; its postmortem${late ? ` was due on ${dueDate} and still` : dueDate ? `, due on ${dueDate},` : ""} lacks ${sections}. Add ${missing.length === 1 ? "it as a level-2 heading" : "them as level-2 headings"}.`
   };
 }
 var finished;
@@ -49251,11 +53412,11 @@ function summarizeIncidents(records, config, period) {
   });
   return {
     by_month: byMonth,
-    by_priority: tally(opened.map((o) => text5(o.r.data.priority) ?? "unknown")),
+    by_priority: tally(opened.map((o) => text8(o.r.data.priority) ?? "unknown")),
     by_service: tally(opened.flatMap((o) => [...new Set(strings(o.r.data.services))])),
     overdue_postmortems: overduePostmortems(records, config, period.now),
     open_actions: openActions(incidents, today(period.now, zone)),
-    unfixed_problems: recordsOf(records, "Problem").filter((p2) => ["open", "known_error"].includes(statusOf(p2) ?? "") && text5(p2.data.fix) === void 0).map((p2) => p2.id).sort()
+    unfixed_problems: recordsOf(records, "Problem").filter((p2) => ["open", "known_error"].includes(statusOf(p2) ?? "") && text8(p2.data.fix) === void 0).map((p2) => p2.id).sort()
   };
 }
 function overduePostmortems(records, config, now) {
@@ -49273,9 +53434,9 @@ function overduePostmortems(records, config, now) {
 function openActions(incidents, todayDate) {
   return incidents.flatMap(
     (r2) => entries(r2.data.actions).filter(({ item }) => item.done !== true).map(({ item }) => {
-      const due = text5(item.due);
-      const out = { incident: r2.id, title: text5(item.title) ?? "", overdue: due !== void 0 && parseDate(due) !== void 0 && due < todayDate };
-      const owner = text5(item.owner);
+      const due = text8(item.due);
+      const out = { incident: r2.id, title: text8(item.title) ?? "", overdue: due !== void 0 && parseDate(due) !== void 0 && due < todayDate };
+      const owner = text8(item.owner);
       if (owner !== void 0) out.owner = owner;
       if (due !== void 0) out.due = due;
       return out;
@@ -49323,12 +53484,12 @@ var init_incidents = __esm({
 
 // src/rules/article-review.ts
 function articleReviewDue(record2, config) {
-  if (text5(record2.data.status) === "retired") return void 0;
+  if (text8(record2.data.status) === "retired") return void 0;
   if (has(record2.data, "review_by")) {
-    const reviewBy = text5(record2.data.review_by);
+    const reviewBy = text8(record2.data.review_by);
     return reviewBy !== void 0 && parseDate(reviewBy) ? { due: reviewBy, source: "review_by" } : void 0;
   }
-  const reviewedAt = text5(record2.data.reviewed_at);
+  const reviewedAt = text8(record2.data.reviewed_at);
   const reviewed = parseDate(reviewedAt);
   const days = wholeDays(config.knowledge.review_interval);
   if (!reviewed || days === void 0) return void 0;
@@ -49357,7 +53518,7 @@ function summarizeKnowledge(records, config, now) {
   const ownerless = [];
   const byOwner = {};
   for (const article of recordsOf(records, "Article")) {
-    const owner = text5(article.data.owner);
+    const owner = text8(article.data.owner);
     if (owner === void 0 || strings(article.data.services).length === 0) ownerless.push(article.id);
     if (statusOf(article) === "retired") continue;
     const due = articleReviewDue(article, config)?.due;
@@ -49627,10 +53788,10 @@ function downtimeIntervals(incidents, service) {
   }
   return mergeIntervals(intervals);
 }
-function availability(sla, service, period, input) {
+function availabilityOver(sla, period, service) {
   const target = record(sla.targets).availability;
-  const planned = clipIntervals(plannedWindows(input.changes, service), period);
-  const down = subtractIntervals(clipIntervals(downtimeIntervals(input.incidents, service), period), planned);
+  const planned = clipIntervals(service.planned, period);
+  const down = subtractIntervals(clipIntervals(service.down, period), planned);
   const plannedMs = totalMs(planned);
   const downMs = totalMs(down);
   const base = period.end - period.start - plannedMs;
@@ -49648,6 +53809,7 @@ function evaluateSlas(input) {
     const hasTarget = typeof record(sla.targets).availability === "number";
     for (const service of strings2(sla.services)) {
       const incidents = input.incidents.filter((i) => strings2(i.services).includes(service));
+      const intervals = hasTarget ? { planned: plannedWindows(input.changes, service), down: downtimeIntervals(input.incidents, service) } : void 0;
       for (const period of periodsBetween(input.from, input.to, kind, input.timezone)) {
         const clocks = incidents.filter((i) => {
           const opened = at(i.opened_at);
@@ -49657,7 +53819,7 @@ function evaluateSlas(input) {
           sla: typeof sla.id === "string" ? sla.id : "",
           service,
           period: period.key,
-          availability: hasTarget ? availability(sla, service, period, input) : null,
+          availability: intervals ? availabilityOver(sla, period, intervals) : null,
           response: clocks.map((c) => c.response),
           resolution: clocks.map((c) => c.resolution)
         });
@@ -49766,7 +53928,7 @@ function changesByMonth(records, period, timeZone) {
     const row = rows[i];
     if (!row) continue;
     row.total++;
-    const type = text5(c.data.type);
+    const type = text8(c.data.type);
     if (type === "standard" || type === "normal" || type === "emergency") row[type]++;
   }
   return rows;
@@ -49979,11 +54141,11 @@ function slug2(value2, maintainCase) {
   if (!maintainCase) value2 = value2.toLowerCase();
   return value2.replace(regex2, "").replace(/ /g, "-");
 }
-var own6, BananaSlug;
+var own10, BananaSlug;
 var init_github_slugger = __esm({
   "node_modules/github-slugger/index.js"() {
     init_regex();
-    own6 = Object.hasOwnProperty;
+    own10 = Object.hasOwnProperty;
     BananaSlug = class {
       /**
        * Create a new slug class.
@@ -50010,7 +54172,7 @@ var init_github_slugger = __esm({
         const self2 = this;
         let result2 = slug2(value2, maintainCase === true);
         const originalSlug = result2;
-        while (own6.call(self2.occurrences, result2)) {
+        while (own10.call(self2.occurrences, result2)) {
           self2.occurrences[originalSlug]++;
           result2 = originalSlug + "-" + self2.occurrences[originalSlug];
         }
@@ -50079,4339 +54241,6 @@ var init_resolve_link = __esm({
   }
 });
 
-// node_modules/@ungap/structured-clone/esm/types.js
-var VOID, PRIMITIVE, ARRAY, OBJECT, DATE, REGEXP, MAP, SET, ERROR, BIGINT;
-var init_types = __esm({
-  "node_modules/@ungap/structured-clone/esm/types.js"() {
-    VOID = -1;
-    PRIMITIVE = 0;
-    ARRAY = 1;
-    OBJECT = 2;
-    DATE = 3;
-    REGEXP = 4;
-    MAP = 5;
-    SET = 6;
-    ERROR = 7;
-    BIGINT = 8;
-  }
-});
-
-// node_modules/@ungap/structured-clone/esm/deserialize.js
-var defineProperty, env, guard, deserializer, deserialize;
-var init_deserialize = __esm({
-  "node_modules/@ungap/structured-clone/esm/deserialize.js"() {
-    init_types();
-    ({ defineProperty } = Object);
-    env = typeof self === "object" ? self : globalThis;
-    guard = (name, init) => {
-      switch (name) {
-        case "Function":
-        case "SharedWorker":
-        case "Worker":
-        case "eval":
-        case "setInterval":
-        case "setTimeout":
-          throw new TypeError("unable to deserialize " + name);
-      }
-      return new env[name](init);
-    };
-    deserializer = ($, _) => {
-      const as = (out, index2) => {
-        $.set(index2, out);
-        return out;
-      };
-      const unpair = (index2) => {
-        if ($.has(index2))
-          return $.get(index2);
-        const [type, value2] = _[index2];
-        switch (type) {
-          case PRIMITIVE:
-          case VOID:
-            return as(value2, index2);
-          case ARRAY: {
-            const arr = as([], index2);
-            for (const index3 of value2)
-              arr.push(unpair(index3));
-            return arr;
-          }
-          case OBJECT: {
-            const object3 = as({}, index2);
-            for (const [key2, index3] of value2) {
-              const k = unpair(key2), value3 = unpair(index3);
-              if (k === "__proto__") defineProperty(object3, k, {
-                value: value3,
-                configurable: true,
-                enumerable: true,
-                writable: true
-              });
-              else object3[k] = value3;
-            }
-            return object3;
-          }
-          case DATE:
-            return as(new Date(value2), index2);
-          case REGEXP: {
-            const { source, flags } = value2;
-            return as(new RegExp(source, flags), index2);
-          }
-          case MAP: {
-            const map5 = as(/* @__PURE__ */ new Map(), index2);
-            for (const [key2, index3] of value2)
-              map5.set(unpair(key2), unpair(index3));
-            return map5;
-          }
-          case SET: {
-            const set = as(/* @__PURE__ */ new Set(), index2);
-            for (const index3 of value2)
-              set.add(unpair(index3));
-            return set;
-          }
-          case ERROR: {
-            const { name, message } = value2;
-            return as(
-              typeof env[name] === "function" ? guard(name, message) : new Error(message),
-              index2
-            );
-          }
-          case BIGINT:
-            return as(BigInt(value2), index2);
-          case "BigInt":
-            return as(Object(BigInt(value2)), index2);
-          case "ArrayBuffer":
-            return as(new Uint8Array(value2).buffer, value2);
-          case "DataView": {
-            const { buffer } = new Uint8Array(value2);
-            return as(new DataView(buffer), value2);
-          }
-          case "-0":
-            return -0;
-        }
-        return as(guard(type, value2), index2);
-      };
-      return unpair;
-    };
-    deserialize = (serialized) => deserializer(/* @__PURE__ */ new Map(), serialized)(0);
-  }
-});
-
-// node_modules/@ungap/structured-clone/esm/serialize.js
-var EMPTY, toString2, keys, is2, typeOf, shouldSkip, serializer, serialize3;
-var init_serialize = __esm({
-  "node_modules/@ungap/structured-clone/esm/serialize.js"() {
-    init_types();
-    EMPTY = "";
-    ({ toString: toString2 } = {});
-    ({ keys, is: is2 } = Object);
-    typeOf = (value2) => {
-      const type = typeof value2;
-      if (type !== "object" || !value2)
-        return [PRIMITIVE, type];
-      const asString = toString2.call(value2).slice(8, -1);
-      switch (asString) {
-        case "Array":
-          return [ARRAY, EMPTY];
-        case "Object":
-          return [OBJECT, EMPTY];
-        case "Date":
-          return [DATE, EMPTY];
-        case "RegExp":
-          return [REGEXP, EMPTY];
-        case "Map":
-          return [MAP, EMPTY];
-        case "Set":
-          return [SET, EMPTY];
-        case "DataView":
-          return [ARRAY, asString];
-      }
-      if (asString.includes("Array"))
-        return [ARRAY, asString];
-      if (value2 instanceof Error)
-        return [ERROR, value2.name || "Error"];
-      return [OBJECT, asString];
-    };
-    shouldSkip = ([TYPE, type]) => TYPE === PRIMITIVE && (type === "function" || type === "symbol");
-    serializer = (strict, json, $, _) => {
-      const as = (out, value2) => {
-        const index2 = _.push(out) - 1;
-        $.set(value2, index2);
-        return index2;
-      };
-      const pair2 = (value2) => {
-        if ($.has(value2))
-          return $.get(value2);
-        let [TYPE, type] = typeOf(value2);
-        switch (TYPE) {
-          case PRIMITIVE: {
-            let entry = value2;
-            switch (type) {
-              case "bigint":
-                TYPE = BIGINT;
-                entry = value2.toString();
-                break;
-              case "number":
-                if (!value2 && is2(value2, -0))
-                  return _.push(["-0"]) - 1;
-                break;
-              case "function":
-              case "symbol":
-                if (strict)
-                  throw new TypeError("unable to serialize " + type);
-                entry = null;
-                break;
-              case "undefined":
-                return as([VOID], value2);
-            }
-            return as([TYPE, entry], value2);
-          }
-          case ARRAY: {
-            if (type) {
-              let spread = value2;
-              if (type === "DataView") {
-                spread = new Uint8Array(value2.buffer);
-              } else if (type === "ArrayBuffer") {
-                spread = new Uint8Array(value2);
-              }
-              return as([type, [...spread]], value2);
-            }
-            const arr = [];
-            const index2 = as([TYPE, arr], value2);
-            for (const entry of value2)
-              arr.push(pair2(entry));
-            return index2;
-          }
-          case OBJECT: {
-            if (type) {
-              switch (type) {
-                case "BigInt":
-                  return as([type, value2.toString()], value2);
-                case "Boolean":
-                case "Number":
-                case "String":
-                  return as([type, value2.valueOf()], value2);
-              }
-            }
-            if (json && "toJSON" in value2)
-              return pair2(value2.toJSON());
-            const entries2 = [];
-            const index2 = as([TYPE, entries2], value2);
-            for (const key2 of keys(value2)) {
-              if (strict || !shouldSkip(typeOf(value2[key2])))
-                entries2.push([pair2(key2), pair2(value2[key2])]);
-            }
-            return index2;
-          }
-          case DATE:
-            return as([TYPE, isNaN(value2.getTime()) ? EMPTY : value2.toISOString()], value2);
-          case REGEXP: {
-            const { source, flags } = value2;
-            return as([TYPE, { source, flags }], value2);
-          }
-          case MAP: {
-            const entries2 = [];
-            const index2 = as([TYPE, entries2], value2);
-            for (const [key2, entry] of value2) {
-              if (strict || !(shouldSkip(typeOf(key2)) || shouldSkip(typeOf(entry))))
-                entries2.push([pair2(key2), pair2(entry)]);
-            }
-            return index2;
-          }
-          case SET: {
-            const entries2 = [];
-            const index2 = as([TYPE, entries2], value2);
-            for (const entry of value2) {
-              if (strict || !shouldSkip(typeOf(entry)))
-                entries2.push(pair2(entry));
-            }
-            return index2;
-          }
-        }
-        const { message } = value2;
-        return as([TYPE, { name: type, message }], value2);
-      };
-      return pair2;
-    };
-    serialize3 = (value2, { json, lossy } = {}) => {
-      const _ = [];
-      return serializer(!(json || lossy), !!json, /* @__PURE__ */ new Map(), _)(value2), _;
-    };
-  }
-});
-
-// node_modules/@ungap/structured-clone/esm/index.js
-var esm_default;
-var init_esm = __esm({
-  "node_modules/@ungap/structured-clone/esm/index.js"() {
-    init_deserialize();
-    init_serialize();
-    esm_default = typeof structuredClone === "function" ? (
-      /* c8 ignore start */
-      (any, options) => options && ("json" in options || "lossy" in options) ? deserialize(serialize3(any, options)) : structuredClone(any)
-    ) : (any, options) => deserialize(serialize3(any, options));
-  }
-});
-
-// node_modules/unist-util-position/lib/index.js
-function point3(type) {
-  return point4;
-  function point4(node2) {
-    const point5 = node2 && node2.position && node2.position[type] || {};
-    if (typeof point5.line === "number" && point5.line > 0 && typeof point5.column === "number" && point5.column > 0) {
-      return {
-        line: point5.line,
-        column: point5.column,
-        offset: typeof point5.offset === "number" && point5.offset > -1 ? point5.offset : void 0
-      };
-    }
-  }
-}
-function position2(node2) {
-  const start = pointStart(node2);
-  const end = pointEnd(node2);
-  if (start && end) {
-    return { start, end };
-  }
-}
-var pointEnd, pointStart;
-var init_lib24 = __esm({
-  "node_modules/unist-util-position/lib/index.js"() {
-    pointEnd = point3("end");
-    pointStart = point3("start");
-  }
-});
-
-// node_modules/unist-util-position/index.js
-var init_unist_util_position = __esm({
-  "node_modules/unist-util-position/index.js"() {
-    init_lib24();
-  }
-});
-
-// node_modules/hast-util-sanitize/lib/schema.js
-var aria, defaultSchema;
-var init_schema = __esm({
-  "node_modules/hast-util-sanitize/lib/schema.js"() {
-    aria = ["ariaDescribedBy", "ariaLabel", "ariaLabelledBy"];
-    defaultSchema = {
-      ancestors: {
-        tbody: ["table"],
-        td: ["table"],
-        th: ["table"],
-        thead: ["table"],
-        tfoot: ["table"],
-        tr: ["table"]
-      },
-      attributes: {
-        a: [
-          ...aria,
-          // Note: these 3 are used by GFM footnotes, they do work on all links.
-          "dataFootnoteBackref",
-          "dataFootnoteRef",
-          ["className", "data-footnote-backref"],
-          "href"
-        ],
-        blockquote: ["cite"],
-        // Note: this class is not normally allowed by GH, when manually writing
-        // `code` as HTML in markdown, they adds it some other way.
-        // We can’t do that, so we have to allow it.
-        code: [["className", /^language-./]],
-        del: ["cite"],
-        div: ["itemScope", "itemType"],
-        dl: [...aria],
-        // Note: this is used by GFM footnotes.
-        h2: [["className", "sr-only"]],
-        img: [...aria, "longDesc", "src"],
-        // Note: `input` is not normally allowed by GH, when manually writing
-        // it in markdown, they add it from tasklists some other way.
-        // We can’t do that, so we have to allow it.
-        input: [
-          ["disabled", true],
-          ["type", "checkbox"]
-        ],
-        ins: ["cite"],
-        // Note: this class is not normally allowed by GH, when manually writing
-        // `li` as HTML in markdown, they adds it some other way.
-        // We can’t do that, so we have to allow it.
-        li: [["className", "task-list-item"]],
-        // Note: this class is not normally allowed by GH, when manually writing
-        // `ol` as HTML in markdown, they adds it some other way.
-        // We can’t do that, so we have to allow it.
-        ol: [...aria, ["className", "contains-task-list"]],
-        q: ["cite"],
-        section: ["dataFootnotes", ["className", "footnotes"]],
-        source: ["srcSet"],
-        summary: [...aria],
-        table: [...aria],
-        // Note: this class is not normally allowed by GH, when manually writing
-        // `ol` as HTML in markdown, they adds it some other way.
-        // We can’t do that, so we have to allow it.
-        ul: [...aria, ["className", "contains-task-list"]],
-        "*": [
-          "abbr",
-          "accept",
-          "acceptCharset",
-          "accessKey",
-          "action",
-          "align",
-          "alt",
-          "axis",
-          "border",
-          "cellPadding",
-          "cellSpacing",
-          "char",
-          "charOff",
-          "charSet",
-          "checked",
-          "clear",
-          "colSpan",
-          "color",
-          "cols",
-          "compact",
-          "coords",
-          "dateTime",
-          "dir",
-          // Note: `disabled` is technically allowed on all elements by GH.
-          // But it is useless on everything except `input`.
-          // Because `input`s are normally not allowed, but we allow them for
-          // checkboxes due to tasklists, we allow `disabled` only there.
-          "encType",
-          "frame",
-          "hSpace",
-          "headers",
-          "height",
-          "hrefLang",
-          "htmlFor",
-          "id",
-          "isMap",
-          "itemProp",
-          "label",
-          "lang",
-          "maxLength",
-          "media",
-          "method",
-          "multiple",
-          "name",
-          "noHref",
-          "noShade",
-          "noWrap",
-          "open",
-          "prompt",
-          "readOnly",
-          "rev",
-          "rowSpan",
-          "rows",
-          "rules",
-          "scope",
-          "selected",
-          "shape",
-          "size",
-          "span",
-          "start",
-          "summary",
-          "tabIndex",
-          "title",
-          "useMap",
-          "vAlign",
-          "value",
-          "width"
-        ]
-      },
-      clobber: ["ariaDescribedBy", "ariaLabelledBy", "id", "name"],
-      clobberPrefix: "user-content-",
-      protocols: {
-        cite: ["http", "https"],
-        href: ["http", "https", "irc", "ircs", "mailto", "xmpp"],
-        longDesc: ["http", "https"],
-        src: ["http", "https"]
-      },
-      required: {
-        input: { disabled: true, type: "checkbox" }
-      },
-      strip: ["script"],
-      tagNames: [
-        "a",
-        "b",
-        "blockquote",
-        "br",
-        "code",
-        "dd",
-        "del",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        // Note: `input` is not normally allowed by GH, when manually writing
-        // it in markdown, they add it from tasklists some other way.
-        // We can’t do that, so we have to allow it.
-        "input",
-        "ins",
-        "kbd",
-        "li",
-        "ol",
-        "p",
-        "picture",
-        "pre",
-        "q",
-        "rp",
-        "rt",
-        "ruby",
-        "s",
-        "samp",
-        "section",
-        "source",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "summary",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "tt",
-        "ul",
-        "var"
-      ]
-    };
-  }
-});
-
-// node_modules/hast-util-sanitize/lib/index.js
-function sanitize(node2, options) {
-  let result2 = { type: "root", children: [] };
-  const state = {
-    schema: options ? { ...defaultSchema, ...options } : defaultSchema,
-    stack: []
-  };
-  const replace2 = transform(state, node2);
-  if (replace2) {
-    if (Array.isArray(replace2)) {
-      if (replace2.length === 1) {
-        result2 = replace2[0];
-      } else {
-        result2.children = replace2;
-      }
-    } else {
-      result2 = replace2;
-    }
-  }
-  return result2;
-}
-function transform(state, node2) {
-  if (node2 && typeof node2 === "object") {
-    const unsafe = (
-      /** @type {Record<string, Readonly<unknown>>} */
-      node2
-    );
-    const type = typeof unsafe.type === "string" ? unsafe.type : "";
-    switch (type) {
-      case "comment": {
-        return comment(state, unsafe);
-      }
-      case "doctype": {
-        return doctype(state, unsafe);
-      }
-      case "element": {
-        return element(state, unsafe);
-      }
-      case "root": {
-        return root2(state, unsafe);
-      }
-      case "text": {
-        return text7(state, unsafe);
-      }
-      default:
-    }
-  }
-}
-function comment(state, unsafe) {
-  if (state.schema.allowComments) {
-    const result2 = typeof unsafe.value === "string" ? unsafe.value : "";
-    const index2 = result2.indexOf("-->");
-    const value2 = index2 < 0 ? result2 : result2.slice(0, index2);
-    const node2 = { type: "comment", value: value2 };
-    patch(node2, unsafe);
-    return node2;
-  }
-}
-function doctype(state, unsafe) {
-  if (state.schema.allowDoctypes) {
-    const node2 = { type: "doctype" };
-    patch(node2, unsafe);
-    return node2;
-  }
-}
-function element(state, unsafe) {
-  const name = typeof unsafe.tagName === "string" ? unsafe.tagName : "";
-  state.stack.push(name);
-  const content3 = (
-    /** @type {Array<ElementContent>} */
-    children(state, unsafe.children)
-  );
-  const properties_ = properties(state, unsafe.properties);
-  state.stack.pop();
-  let safeElement = false;
-  if (name && name !== "*" && (!state.schema.tagNames || state.schema.tagNames.includes(name))) {
-    safeElement = true;
-    if (state.schema.ancestors && own7.call(state.schema.ancestors, name)) {
-      const ancestors = state.schema.ancestors[name];
-      let index2 = -1;
-      safeElement = false;
-      while (++index2 < ancestors.length) {
-        if (state.stack.includes(ancestors[index2])) {
-          safeElement = true;
-        }
-      }
-    }
-  }
-  if (!safeElement) {
-    return state.schema.strip && !state.schema.strip.includes(name) ? content3 : void 0;
-  }
-  const node2 = {
-    type: "element",
-    tagName: name,
-    properties: properties_,
-    children: content3
-  };
-  patch(node2, unsafe);
-  return node2;
-}
-function root2(state, unsafe) {
-  const content3 = (
-    /** @type {Array<RootContent>} */
-    children(state, unsafe.children)
-  );
-  const node2 = { type: "root", children: content3 };
-  patch(node2, unsafe);
-  return node2;
-}
-function text7(_, unsafe) {
-  const value2 = typeof unsafe.value === "string" ? unsafe.value : "";
-  const node2 = { type: "text", value: value2 };
-  patch(node2, unsafe);
-  return node2;
-}
-function children(state, children2) {
-  const results = [];
-  if (Array.isArray(children2)) {
-    const childrenUnknown = (
-      /** @type {Array<Readonly<unknown>>} */
-      children2
-    );
-    let index2 = -1;
-    while (++index2 < childrenUnknown.length) {
-      const value2 = transform(state, childrenUnknown[index2]);
-      if (value2) {
-        if (Array.isArray(value2)) {
-          results.push(...value2);
-        } else {
-          results.push(value2);
-        }
-      }
-    }
-  }
-  return results;
-}
-function properties(state, properties3) {
-  const tagName = state.stack[state.stack.length - 1];
-  const attributes = state.schema.attributes;
-  const required2 = state.schema.required;
-  const specific = attributes && own7.call(attributes, tagName) ? attributes[tagName] : void 0;
-  const defaults = attributes && own7.call(attributes, "*") ? attributes["*"] : void 0;
-  const properties_ = (
-    /** @type {Readonly<Record<string, Readonly<unknown>>>} */
-    properties3 && typeof properties3 === "object" ? properties3 : {}
-  );
-  const result2 = {};
-  let key2;
-  for (key2 in properties_) {
-    if (own7.call(properties_, key2)) {
-      const unsafe = properties_[key2];
-      let safe = propertyValue(
-        state,
-        findDefinition(specific, key2),
-        key2,
-        unsafe
-      );
-      if (safe === null || safe === void 0) {
-        safe = propertyValue(state, findDefinition(defaults, key2), key2, unsafe);
-      }
-      if (safe !== null && safe !== void 0) {
-        result2[key2] = safe;
-      }
-    }
-  }
-  if (required2 && own7.call(required2, tagName)) {
-    const properties4 = required2[tagName];
-    for (key2 in properties4) {
-      if (own7.call(properties4, key2) && !own7.call(result2, key2)) {
-        result2[key2] = properties4[key2];
-      }
-    }
-  }
-  return result2;
-}
-function propertyValue(state, definition3, key2, value2) {
-  return definition3 ? Array.isArray(value2) ? propertyValueMany(state, definition3, key2, value2) : propertyValuePrimitive(state, definition3, key2, value2) : void 0;
-}
-function propertyValueMany(state, definition3, key2, values) {
-  let index2 = -1;
-  const result2 = [];
-  while (++index2 < values.length) {
-    const value2 = propertyValuePrimitive(state, definition3, key2, values[index2]);
-    if (typeof value2 === "number" || typeof value2 === "string") {
-      result2.push(value2);
-    }
-  }
-  return result2;
-}
-function propertyValuePrimitive(state, definition3, key2, value2) {
-  if (typeof value2 !== "boolean" && typeof value2 !== "number" && typeof value2 !== "string") {
-    return;
-  }
-  if (!safeProtocol(state, key2, value2)) {
-    return;
-  }
-  if (typeof definition3 === "object" && definition3.length > 1) {
-    let ok3 = false;
-    let index2 = 0;
-    while (++index2 < definition3.length) {
-      const allowed = definition3[index2];
-      if (allowed && typeof allowed === "object" && "flags" in allowed) {
-        if (allowed.test(String(value2))) {
-          ok3 = true;
-          break;
-        }
-      } else if (allowed === value2) {
-        ok3 = true;
-        break;
-      }
-    }
-    if (!ok3) return;
-  }
-  return state.schema.clobber && state.schema.clobberPrefix && state.schema.clobber.includes(key2) ? state.schema.clobberPrefix + value2 : value2;
-}
-function safeProtocol(state, key2, value2) {
-  const protocols = state.schema.protocols && own7.call(state.schema.protocols, key2) ? state.schema.protocols[key2] : void 0;
-  if (!protocols || protocols.length === 0) {
-    return true;
-  }
-  const url = String(value2);
-  const colon = url.indexOf(":");
-  const questionMark = url.indexOf("?");
-  const numberSign = url.indexOf("#");
-  const slash = url.indexOf("/");
-  if (colon < 0 || // If the first colon is after a `?`, `#`, or `/`, it’s not a protocol.
-  slash > -1 && colon > slash || questionMark > -1 && colon > questionMark || numberSign > -1 && colon > numberSign) {
-    return true;
-  }
-  let index2 = -1;
-  while (++index2 < protocols.length) {
-    const protocol = protocols[index2];
-    if (colon === protocol.length && url.slice(0, protocol.length) === protocol) {
-      return true;
-    }
-  }
-  return false;
-}
-function patch(node2, unsafe) {
-  const cleanPosition = position2(
-    // @ts-expect-error: looks like a node.
-    unsafe
-  );
-  if (unsafe.data) {
-    node2.data = esm_default(unsafe.data);
-  }
-  if (cleanPosition) node2.position = cleanPosition;
-}
-function findDefinition(definitions, key2) {
-  let dataDefault;
-  let index2 = -1;
-  if (definitions) {
-    while (++index2 < definitions.length) {
-      const entry = definitions[index2];
-      const name = typeof entry === "string" ? entry : entry[0];
-      if (name === key2) {
-        return entry;
-      }
-      if (name === "data*") dataDefault = entry;
-    }
-  }
-  if (key2.length > 4 && key2.slice(0, 4).toLowerCase() === "data") {
-    return dataDefault;
-  }
-}
-var own7;
-var init_lib25 = __esm({
-  "node_modules/hast-util-sanitize/lib/index.js"() {
-    init_esm();
-    init_unist_util_position();
-    init_schema();
-    own7 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/hast-util-sanitize/index.js
-var init_hast_util_sanitize = __esm({
-  "node_modules/hast-util-sanitize/index.js"() {
-    init_lib25();
-    init_schema();
-  }
-});
-
-// node_modules/rehype-sanitize/lib/index.js
-function rehypeSanitize(options) {
-  return function(tree) {
-    const result2 = (
-      /** @type {Root} */
-      sanitize(tree, options)
-    );
-    return result2;
-  };
-}
-var init_lib26 = __esm({
-  "node_modules/rehype-sanitize/lib/index.js"() {
-    init_hast_util_sanitize();
-  }
-});
-
-// node_modules/rehype-sanitize/index.js
-var init_rehype_sanitize = __esm({
-  "node_modules/rehype-sanitize/index.js"() {
-    init_hast_util_sanitize();
-    init_lib26();
-  }
-});
-
-// node_modules/html-void-elements/index.js
-var htmlVoidElements;
-var init_html_void_elements = __esm({
-  "node_modules/html-void-elements/index.js"() {
-    htmlVoidElements = [
-      "area",
-      "base",
-      "basefont",
-      "bgsound",
-      "br",
-      "col",
-      "command",
-      "embed",
-      "frame",
-      "hr",
-      "image",
-      "img",
-      "input",
-      "keygen",
-      "link",
-      "meta",
-      "param",
-      "source",
-      "track",
-      "wbr"
-    ];
-  }
-});
-
-// node_modules/property-information/lib/util/schema.js
-var Schema;
-var init_schema2 = __esm({
-  "node_modules/property-information/lib/util/schema.js"() {
-    Schema = class {
-      /**
-       * @param {SchemaType['property']} property
-       *   Property.
-       * @param {SchemaType['normal']} normal
-       *   Normal.
-       * @param {Space | undefined} [space]
-       *   Space.
-       * @returns
-       *   Schema.
-       */
-      constructor(property, normal, space2) {
-        this.normal = normal;
-        this.property = property;
-        if (space2) {
-          this.space = space2;
-        }
-      }
-    };
-    Schema.prototype.normal = {};
-    Schema.prototype.property = {};
-    Schema.prototype.space = void 0;
-  }
-});
-
-// node_modules/property-information/lib/util/merge.js
-function merge2(definitions, space2) {
-  const property = {};
-  const normal = {};
-  for (const definition3 of definitions) {
-    Object.assign(property, definition3.property);
-    Object.assign(normal, definition3.normal);
-  }
-  return new Schema(property, normal, space2);
-}
-var init_merge = __esm({
-  "node_modules/property-information/lib/util/merge.js"() {
-    init_schema2();
-  }
-});
-
-// node_modules/property-information/lib/normalize.js
-function normalize(value2) {
-  return value2.toLowerCase();
-}
-var init_normalize = __esm({
-  "node_modules/property-information/lib/normalize.js"() {
-  }
-});
-
-// node_modules/property-information/lib/util/info.js
-var Info;
-var init_info = __esm({
-  "node_modules/property-information/lib/util/info.js"() {
-    Info = class {
-      /**
-       * @param {string} property
-       *   Property.
-       * @param {string} attribute
-       *   Attribute.
-       * @returns
-       *   Info.
-       */
-      constructor(property, attribute) {
-        this.attribute = attribute;
-        this.property = property;
-      }
-    };
-    Info.prototype.attribute = "";
-    Info.prototype.booleanish = false;
-    Info.prototype.boolean = false;
-    Info.prototype.commaOrSpaceSeparated = false;
-    Info.prototype.commaSeparated = false;
-    Info.prototype.defined = false;
-    Info.prototype.mustUseProperty = false;
-    Info.prototype.number = false;
-    Info.prototype.overloadedBoolean = false;
-    Info.prototype.property = "";
-    Info.prototype.spaceSeparated = false;
-    Info.prototype.space = void 0;
-  }
-});
-
-// node_modules/property-information/lib/util/types.js
-var types_exports = {};
-__export(types_exports, {
-  boolean: () => boolean,
-  booleanish: () => booleanish,
-  commaOrSpaceSeparated: () => commaOrSpaceSeparated,
-  commaSeparated: () => commaSeparated,
-  number: () => number,
-  overloadedBoolean: () => overloadedBoolean,
-  spaceSeparated: () => spaceSeparated
-});
-function increment() {
-  return 2 ** ++powers;
-}
-var powers, boolean, booleanish, overloadedBoolean, number, spaceSeparated, commaSeparated, commaOrSpaceSeparated;
-var init_types2 = __esm({
-  "node_modules/property-information/lib/util/types.js"() {
-    powers = 0;
-    boolean = increment();
-    booleanish = increment();
-    overloadedBoolean = increment();
-    number = increment();
-    spaceSeparated = increment();
-    commaSeparated = increment();
-    commaOrSpaceSeparated = increment();
-  }
-});
-
-// node_modules/property-information/lib/util/defined-info.js
-function mark(values, key2, value2) {
-  if (value2) {
-    values[key2] = value2;
-  }
-}
-var checks, DefinedInfo;
-var init_defined_info = __esm({
-  "node_modules/property-information/lib/util/defined-info.js"() {
-    init_info();
-    init_types2();
-    checks = /** @type {ReadonlyArray<keyof typeof types>} */
-    Object.keys(types_exports);
-    DefinedInfo = class extends Info {
-      /**
-       * @constructor
-       * @param {string} property
-       *   Property.
-       * @param {string} attribute
-       *   Attribute.
-       * @param {number | null | undefined} [mask]
-       *   Mask.
-       * @param {Space | undefined} [space]
-       *   Space.
-       * @returns
-       *   Info.
-       */
-      constructor(property, attribute, mask, space2) {
-        let index2 = -1;
-        super(property, attribute);
-        mark(this, "space", space2);
-        if (typeof mask === "number") {
-          while (++index2 < checks.length) {
-            const check2 = checks[index2];
-            mark(this, checks[index2], (mask & types_exports[check2]) === types_exports[check2]);
-          }
-        }
-      }
-    };
-    DefinedInfo.prototype.defined = true;
-  }
-});
-
-// node_modules/property-information/lib/util/create.js
-function create2(definition3) {
-  const properties3 = {};
-  const normals = {};
-  for (const [property, value2] of Object.entries(definition3.properties)) {
-    const info2 = new DefinedInfo(
-      property,
-      definition3.transform(definition3.attributes || {}, property),
-      value2,
-      definition3.space
-    );
-    if (definition3.mustUseProperty && definition3.mustUseProperty.includes(property)) {
-      info2.mustUseProperty = true;
-    }
-    properties3[property] = info2;
-    normals[normalize(property)] = property;
-    normals[normalize(info2.attribute)] = property;
-  }
-  return new Schema(properties3, normals, definition3.space);
-}
-var init_create = __esm({
-  "node_modules/property-information/lib/util/create.js"() {
-    init_normalize();
-    init_defined_info();
-    init_schema2();
-  }
-});
-
-// node_modules/property-information/lib/aria.js
-var aria2;
-var init_aria = __esm({
-  "node_modules/property-information/lib/aria.js"() {
-    init_create();
-    init_types2();
-    aria2 = create2({
-      properties: {
-        ariaActiveDescendant: null,
-        ariaAtomic: booleanish,
-        ariaAutoComplete: null,
-        ariaBusy: booleanish,
-        ariaChecked: booleanish,
-        ariaColCount: number,
-        ariaColIndex: number,
-        ariaColSpan: number,
-        ariaControls: spaceSeparated,
-        ariaCurrent: null,
-        ariaDescribedBy: spaceSeparated,
-        ariaDetails: null,
-        ariaDisabled: booleanish,
-        ariaDropEffect: spaceSeparated,
-        ariaErrorMessage: null,
-        ariaExpanded: booleanish,
-        ariaFlowTo: spaceSeparated,
-        ariaGrabbed: booleanish,
-        ariaHasPopup: null,
-        ariaHidden: booleanish,
-        ariaInvalid: null,
-        ariaKeyShortcuts: null,
-        ariaLabel: null,
-        ariaLabelledBy: spaceSeparated,
-        ariaLevel: number,
-        ariaLive: null,
-        ariaModal: booleanish,
-        ariaMultiLine: booleanish,
-        ariaMultiSelectable: booleanish,
-        ariaOrientation: null,
-        ariaOwns: spaceSeparated,
-        ariaPlaceholder: null,
-        ariaPosInSet: number,
-        ariaPressed: booleanish,
-        ariaReadOnly: booleanish,
-        ariaRelevant: null,
-        ariaRequired: booleanish,
-        ariaRoleDescription: spaceSeparated,
-        ariaRowCount: number,
-        ariaRowIndex: number,
-        ariaRowSpan: number,
-        ariaSelected: booleanish,
-        ariaSetSize: number,
-        ariaSort: null,
-        ariaValueMax: number,
-        ariaValueMin: number,
-        ariaValueNow: number,
-        ariaValueText: null,
-        role: null
-      },
-      transform(_, property) {
-        return property === "role" ? property : "aria-" + property.slice(4).toLowerCase();
-      }
-    });
-  }
-});
-
-// node_modules/property-information/lib/util/case-sensitive-transform.js
-function caseSensitiveTransform(attributes, attribute) {
-  return attribute in attributes ? attributes[attribute] : attribute;
-}
-var init_case_sensitive_transform = __esm({
-  "node_modules/property-information/lib/util/case-sensitive-transform.js"() {
-  }
-});
-
-// node_modules/property-information/lib/util/case-insensitive-transform.js
-function caseInsensitiveTransform(attributes, property) {
-  return caseSensitiveTransform(attributes, property.toLowerCase());
-}
-var init_case_insensitive_transform = __esm({
-  "node_modules/property-information/lib/util/case-insensitive-transform.js"() {
-    init_case_sensitive_transform();
-  }
-});
-
-// node_modules/property-information/lib/html.js
-var html2;
-var init_html2 = __esm({
-  "node_modules/property-information/lib/html.js"() {
-    init_case_insensitive_transform();
-    init_create();
-    init_types2();
-    html2 = create2({
-      attributes: {
-        acceptcharset: "accept-charset",
-        classname: "class",
-        htmlfor: "for",
-        httpequiv: "http-equiv"
-      },
-      mustUseProperty: ["checked", "multiple", "muted", "selected"],
-      properties: {
-        // Standard Properties.
-        abbr: null,
-        accept: commaSeparated,
-        acceptCharset: spaceSeparated,
-        accessKey: spaceSeparated,
-        action: null,
-        allow: null,
-        allowFullScreen: boolean,
-        allowPaymentRequest: boolean,
-        allowUserMedia: boolean,
-        alpha: boolean,
-        alt: null,
-        as: null,
-        async: boolean,
-        autoCapitalize: null,
-        autoComplete: spaceSeparated,
-        autoFocus: boolean,
-        autoPlay: boolean,
-        blocking: spaceSeparated,
-        capture: null,
-        charSet: null,
-        checked: boolean,
-        cite: null,
-        className: spaceSeparated,
-        closedBy: null,
-        colorSpace: null,
-        cols: number,
-        colSpan: number,
-        command: null,
-        commandFor: null,
-        content: null,
-        contentEditable: booleanish,
-        controls: boolean,
-        controlsList: spaceSeparated,
-        coords: number | commaSeparated,
-        crossOrigin: null,
-        data: null,
-        dateTime: null,
-        decoding: null,
-        default: boolean,
-        defer: boolean,
-        dir: null,
-        dirName: null,
-        disabled: boolean,
-        download: overloadedBoolean,
-        draggable: booleanish,
-        encType: null,
-        enterKeyHint: null,
-        fetchPriority: null,
-        form: null,
-        formAction: null,
-        formEncType: null,
-        formMethod: null,
-        formNoValidate: boolean,
-        formTarget: null,
-        headers: spaceSeparated,
-        height: number,
-        hidden: overloadedBoolean,
-        high: number,
-        href: null,
-        hrefLang: null,
-        htmlFor: spaceSeparated,
-        httpEquiv: spaceSeparated,
-        id: null,
-        imageSizes: null,
-        imageSrcSet: null,
-        inert: boolean,
-        inputMode: null,
-        integrity: null,
-        is: null,
-        isMap: boolean,
-        itemId: null,
-        itemProp: spaceSeparated,
-        itemRef: spaceSeparated,
-        itemScope: boolean,
-        itemType: spaceSeparated,
-        kind: null,
-        label: null,
-        lang: null,
-        language: null,
-        list: null,
-        loading: null,
-        loop: boolean,
-        low: number,
-        manifest: null,
-        max: null,
-        maxLength: number,
-        media: null,
-        method: null,
-        min: null,
-        minLength: number,
-        multiple: boolean,
-        muted: boolean,
-        name: null,
-        nonce: null,
-        noModule: boolean,
-        noValidate: boolean,
-        onAbort: null,
-        onAfterPrint: null,
-        onAuxClick: null,
-        onBeforeMatch: null,
-        onBeforePrint: null,
-        onBeforeToggle: null,
-        onBeforeUnload: null,
-        onBlur: null,
-        onCancel: null,
-        onCanPlay: null,
-        onCanPlayThrough: null,
-        onChange: null,
-        onClick: null,
-        onClose: null,
-        onContextLost: null,
-        onContextMenu: null,
-        onContextRestored: null,
-        onCopy: null,
-        onCueChange: null,
-        onCut: null,
-        onDblClick: null,
-        onDrag: null,
-        onDragEnd: null,
-        onDragEnter: null,
-        onDragExit: null,
-        onDragLeave: null,
-        onDragOver: null,
-        onDragStart: null,
-        onDrop: null,
-        onDurationChange: null,
-        onEmptied: null,
-        onEnded: null,
-        onError: null,
-        onFocus: null,
-        onFormData: null,
-        onHashChange: null,
-        onInput: null,
-        onInvalid: null,
-        onKeyDown: null,
-        onKeyPress: null,
-        onKeyUp: null,
-        onLanguageChange: null,
-        onLoad: null,
-        onLoadedData: null,
-        onLoadedMetadata: null,
-        onLoadEnd: null,
-        onLoadStart: null,
-        onMessage: null,
-        onMessageError: null,
-        onMouseDown: null,
-        onMouseEnter: null,
-        onMouseLeave: null,
-        onMouseMove: null,
-        onMouseOut: null,
-        onMouseOver: null,
-        onMouseUp: null,
-        onOffline: null,
-        onOnline: null,
-        onPageHide: null,
-        onPageShow: null,
-        onPaste: null,
-        onPause: null,
-        onPlay: null,
-        onPlaying: null,
-        onPopState: null,
-        onProgress: null,
-        onRateChange: null,
-        onRejectionHandled: null,
-        onReset: null,
-        onResize: null,
-        onScroll: null,
-        onScrollEnd: null,
-        onSecurityPolicyViolation: null,
-        onSeeked: null,
-        onSeeking: null,
-        onSelect: null,
-        onSlotChange: null,
-        onStalled: null,
-        onStorage: null,
-        onSubmit: null,
-        onSuspend: null,
-        onTimeUpdate: null,
-        onToggle: null,
-        onUnhandledRejection: null,
-        onUnload: null,
-        onVolumeChange: null,
-        onWaiting: null,
-        onWheel: null,
-        open: boolean,
-        optimum: number,
-        pattern: null,
-        ping: spaceSeparated,
-        placeholder: null,
-        playsInline: boolean,
-        popover: null,
-        popoverTarget: null,
-        popoverTargetAction: null,
-        poster: null,
-        preload: null,
-        readOnly: boolean,
-        referrerPolicy: null,
-        rel: spaceSeparated,
-        required: boolean,
-        reversed: boolean,
-        rows: number,
-        rowSpan: number,
-        sandbox: spaceSeparated,
-        scope: null,
-        scoped: boolean,
-        seamless: boolean,
-        selected: boolean,
-        shadowRootClonable: boolean,
-        shadowRootCustomElementRegistry: boolean,
-        shadowRootDelegatesFocus: boolean,
-        shadowRootMode: null,
-        shadowRootSerializable: boolean,
-        shape: null,
-        size: number,
-        sizes: null,
-        slot: null,
-        span: number,
-        spellCheck: booleanish,
-        src: null,
-        srcDoc: null,
-        srcLang: null,
-        srcSet: null,
-        start: number,
-        step: null,
-        style: null,
-        tabIndex: number,
-        target: null,
-        title: null,
-        translate: null,
-        type: null,
-        typeMustMatch: boolean,
-        useMap: null,
-        value: booleanish,
-        width: number,
-        wrap: null,
-        writingSuggestions: null,
-        // Legacy.
-        // See: https://html.spec.whatwg.org/#other-elements,-attributes-and-apis
-        align: null,
-        // Several. Use CSS `text-align` instead,
-        aLink: null,
-        // `<body>`. Use CSS `a:active {color}` instead
-        archive: spaceSeparated,
-        // `<object>`. List of URIs to archives
-        axis: null,
-        // `<td>` and `<th>`. Use `scope` on `<th>`
-        background: null,
-        // `<body>`. Use CSS `background-image` instead
-        bgColor: null,
-        // `<body>` and table elements. Use CSS `background-color` instead
-        border: number,
-        // `<table>`. Use CSS `border-width` instead,
-        borderColor: null,
-        // `<table>`. Use CSS `border-color` instead,
-        bottomMargin: number,
-        // `<body>`
-        cellPadding: null,
-        // `<table>`
-        cellSpacing: null,
-        // `<table>`
-        char: null,
-        // Several table elements. When `align=char`, sets the character to align on
-        charOff: null,
-        // Several table elements. When `char`, offsets the alignment
-        classId: null,
-        // `<object>`
-        clear: null,
-        // `<br>`. Use CSS `clear` instead
-        code: null,
-        // `<object>`
-        codeBase: null,
-        // `<object>`
-        codeType: null,
-        // `<object>`
-        color: null,
-        // `<font>` and `<hr>`. Use CSS instead
-        compact: boolean,
-        // Lists. Use CSS to reduce space between items instead
-        declare: boolean,
-        // `<object>`
-        event: null,
-        // `<script>`
-        face: null,
-        // `<font>`. Use CSS instead
-        frame: null,
-        // `<table>`
-        frameBorder: null,
-        // `<iframe>`. Use CSS `border` instead
-        hSpace: number,
-        // `<img>` and `<object>`
-        leftMargin: number,
-        // `<body>`
-        link: null,
-        // `<body>`. Use CSS `a:link {color: *}` instead
-        longDesc: null,
-        // `<frame>`, `<iframe>`, and `<img>`. Use an `<a>`
-        lowSrc: null,
-        // `<img>`. Use a `<picture>`
-        marginHeight: number,
-        // `<body>`
-        marginWidth: number,
-        // `<body>`
-        noResize: boolean,
-        // `<frame>`
-        noHref: boolean,
-        // `<area>`. Use no href instead of an explicit `nohref`
-        noShade: boolean,
-        // `<hr>`. Use background-color and height instead of borders
-        noWrap: boolean,
-        // `<td>` and `<th>`
-        object: null,
-        // `<applet>`
-        profile: null,
-        // `<head>`
-        prompt: null,
-        // `<isindex>`
-        rev: null,
-        // `<link>`
-        rightMargin: number,
-        // `<body>`
-        rules: null,
-        // `<table>`
-        scheme: null,
-        // `<meta>`
-        scrolling: booleanish,
-        // `<frame>`. Use overflow in the child context
-        standby: null,
-        // `<object>`
-        summary: null,
-        // `<table>`
-        text: null,
-        // `<body>`. Use CSS `color` instead
-        topMargin: number,
-        // `<body>`
-        valueType: null,
-        // `<param>`
-        version: null,
-        // `<html>`. Use a doctype.
-        vAlign: null,
-        // Several. Use CSS `vertical-align` instead
-        vLink: null,
-        // `<body>`. Use CSS `a:visited {color}` instead
-        vSpace: number,
-        // `<img>` and `<object>`
-        // Non-standard Properties.
-        allowTransparency: null,
-        autoCorrect: null,
-        autoSave: null,
-        credentialless: boolean,
-        disablePictureInPicture: boolean,
-        disableRemotePlayback: boolean,
-        exportParts: commaSeparated,
-        part: spaceSeparated,
-        prefix: null,
-        property: null,
-        results: number,
-        security: null,
-        unselectable: null
-      },
-      space: "html",
-      transform: caseInsensitiveTransform
-    });
-  }
-});
-
-// node_modules/property-information/lib/svg.js
-var svg;
-var init_svg = __esm({
-  "node_modules/property-information/lib/svg.js"() {
-    init_case_sensitive_transform();
-    init_create();
-    init_types2();
-    svg = create2({
-      attributes: {
-        accentHeight: "accent-height",
-        alignmentBaseline: "alignment-baseline",
-        arabicForm: "arabic-form",
-        baselineShift: "baseline-shift",
-        capHeight: "cap-height",
-        className: "class",
-        clipPath: "clip-path",
-        clipRule: "clip-rule",
-        colorInterpolation: "color-interpolation",
-        colorInterpolationFilters: "color-interpolation-filters",
-        colorProfile: "color-profile",
-        colorRendering: "color-rendering",
-        crossOrigin: "crossorigin",
-        dataType: "datatype",
-        dominantBaseline: "dominant-baseline",
-        enableBackground: "enable-background",
-        fillOpacity: "fill-opacity",
-        fillRule: "fill-rule",
-        floodColor: "flood-color",
-        floodOpacity: "flood-opacity",
-        fontFamily: "font-family",
-        fontSize: "font-size",
-        fontSizeAdjust: "font-size-adjust",
-        fontStretch: "font-stretch",
-        fontStyle: "font-style",
-        fontVariant: "font-variant",
-        fontWeight: "font-weight",
-        glyphName: "glyph-name",
-        glyphOrientationHorizontal: "glyph-orientation-horizontal",
-        glyphOrientationVertical: "glyph-orientation-vertical",
-        hrefLang: "hreflang",
-        horizAdvX: "horiz-adv-x",
-        horizOriginX: "horiz-origin-x",
-        horizOriginY: "horiz-origin-y",
-        imageRendering: "image-rendering",
-        letterSpacing: "letter-spacing",
-        lightingColor: "lighting-color",
-        markerEnd: "marker-end",
-        markerMid: "marker-mid",
-        markerStart: "marker-start",
-        maskType: "mask-type",
-        navDown: "nav-down",
-        navDownLeft: "nav-down-left",
-        navDownRight: "nav-down-right",
-        navLeft: "nav-left",
-        navNext: "nav-next",
-        navPrev: "nav-prev",
-        navRight: "nav-right",
-        navUp: "nav-up",
-        navUpLeft: "nav-up-left",
-        navUpRight: "nav-up-right",
-        onAbort: "onabort",
-        onActivate: "onactivate",
-        onAfterPrint: "onafterprint",
-        onBeforePrint: "onbeforeprint",
-        onBegin: "onbegin",
-        onCancel: "oncancel",
-        onCanPlay: "oncanplay",
-        onCanPlayThrough: "oncanplaythrough",
-        onChange: "onchange",
-        onClick: "onclick",
-        onClose: "onclose",
-        onCopy: "oncopy",
-        onCueChange: "oncuechange",
-        onCut: "oncut",
-        onDblClick: "ondblclick",
-        onDrag: "ondrag",
-        onDragEnd: "ondragend",
-        onDragEnter: "ondragenter",
-        onDragExit: "ondragexit",
-        onDragLeave: "ondragleave",
-        onDragOver: "ondragover",
-        onDragStart: "ondragstart",
-        onDrop: "ondrop",
-        onDurationChange: "ondurationchange",
-        onEmptied: "onemptied",
-        onEnd: "onend",
-        onEnded: "onended",
-        onError: "onerror",
-        onFocus: "onfocus",
-        onFocusIn: "onfocusin",
-        onFocusOut: "onfocusout",
-        onHashChange: "onhashchange",
-        onInput: "oninput",
-        onInvalid: "oninvalid",
-        onKeyDown: "onkeydown",
-        onKeyPress: "onkeypress",
-        onKeyUp: "onkeyup",
-        onLoad: "onload",
-        onLoadedData: "onloadeddata",
-        onLoadedMetadata: "onloadedmetadata",
-        onLoadStart: "onloadstart",
-        onMessage: "onmessage",
-        onMouseDown: "onmousedown",
-        onMouseEnter: "onmouseenter",
-        onMouseLeave: "onmouseleave",
-        onMouseMove: "onmousemove",
-        onMouseOut: "onmouseout",
-        onMouseOver: "onmouseover",
-        onMouseUp: "onmouseup",
-        onMouseWheel: "onmousewheel",
-        onOffline: "onoffline",
-        onOnline: "ononline",
-        onPageHide: "onpagehide",
-        onPageShow: "onpageshow",
-        onPaste: "onpaste",
-        onPause: "onpause",
-        onPlay: "onplay",
-        onPlaying: "onplaying",
-        onPopState: "onpopstate",
-        onProgress: "onprogress",
-        onRateChange: "onratechange",
-        onRepeat: "onrepeat",
-        onReset: "onreset",
-        onResize: "onresize",
-        onScroll: "onscroll",
-        onSeeked: "onseeked",
-        onSeeking: "onseeking",
-        onSelect: "onselect",
-        onShow: "onshow",
-        onStalled: "onstalled",
-        onStorage: "onstorage",
-        onSubmit: "onsubmit",
-        onSuspend: "onsuspend",
-        onTimeUpdate: "ontimeupdate",
-        onToggle: "ontoggle",
-        onUnload: "onunload",
-        onVolumeChange: "onvolumechange",
-        onWaiting: "onwaiting",
-        onZoom: "onzoom",
-        overlinePosition: "overline-position",
-        overlineThickness: "overline-thickness",
-        paintOrder: "paint-order",
-        panose1: "panose-1",
-        pointerEvents: "pointer-events",
-        referrerPolicy: "referrerpolicy",
-        renderingIntent: "rendering-intent",
-        shapeRendering: "shape-rendering",
-        stopColor: "stop-color",
-        stopOpacity: "stop-opacity",
-        strikethroughPosition: "strikethrough-position",
-        strikethroughThickness: "strikethrough-thickness",
-        strokeDashArray: "stroke-dasharray",
-        strokeDashOffset: "stroke-dashoffset",
-        strokeLineCap: "stroke-linecap",
-        strokeLineJoin: "stroke-linejoin",
-        strokeMiterLimit: "stroke-miterlimit",
-        strokeOpacity: "stroke-opacity",
-        strokeWidth: "stroke-width",
-        tabIndex: "tabindex",
-        textAnchor: "text-anchor",
-        textDecoration: "text-decoration",
-        textRendering: "text-rendering",
-        transformOrigin: "transform-origin",
-        typeOf: "typeof",
-        underlinePosition: "underline-position",
-        underlineThickness: "underline-thickness",
-        unicodeBidi: "unicode-bidi",
-        unicodeRange: "unicode-range",
-        unitsPerEm: "units-per-em",
-        vAlphabetic: "v-alphabetic",
-        vHanging: "v-hanging",
-        vIdeographic: "v-ideographic",
-        vMathematical: "v-mathematical",
-        vectorEffect: "vector-effect",
-        vertAdvY: "vert-adv-y",
-        vertOriginX: "vert-origin-x",
-        vertOriginY: "vert-origin-y",
-        wordSpacing: "word-spacing",
-        writingMode: "writing-mode",
-        xHeight: "x-height",
-        // These were camelcased in Tiny. Now lowercased in SVG 2
-        playbackOrder: "playbackorder",
-        timelineBegin: "timelinebegin"
-      },
-      properties: {
-        about: commaOrSpaceSeparated,
-        accentHeight: number,
-        accumulate: null,
-        additive: null,
-        alignmentBaseline: null,
-        alphabetic: number,
-        amplitude: number,
-        arabicForm: null,
-        ascent: number,
-        attributeName: null,
-        attributeType: null,
-        azimuth: number,
-        bandwidth: null,
-        baselineShift: null,
-        baseFrequency: null,
-        baseProfile: null,
-        bbox: null,
-        begin: null,
-        bias: number,
-        by: null,
-        calcMode: null,
-        capHeight: number,
-        className: spaceSeparated,
-        clip: null,
-        clipPath: null,
-        clipPathUnits: null,
-        clipRule: null,
-        color: null,
-        colorInterpolation: null,
-        colorInterpolationFilters: null,
-        colorProfile: null,
-        colorRendering: null,
-        content: null,
-        contentScriptType: null,
-        contentStyleType: null,
-        crossOrigin: null,
-        cursor: null,
-        cx: null,
-        cy: null,
-        d: null,
-        dataType: null,
-        defaultAction: null,
-        descent: number,
-        diffuseConstant: number,
-        direction: null,
-        display: null,
-        dur: null,
-        divisor: number,
-        dominantBaseline: null,
-        download: boolean,
-        dx: null,
-        dy: null,
-        edgeMode: null,
-        editable: null,
-        elevation: number,
-        enableBackground: null,
-        end: null,
-        event: null,
-        exponent: number,
-        externalResourcesRequired: null,
-        fill: null,
-        fillOpacity: number,
-        fillRule: null,
-        filter: null,
-        filterRes: null,
-        filterUnits: null,
-        floodColor: null,
-        floodOpacity: null,
-        focusable: null,
-        focusHighlight: null,
-        fontFamily: null,
-        fontSize: null,
-        fontSizeAdjust: null,
-        fontStretch: null,
-        fontStyle: null,
-        fontVariant: null,
-        fontWeight: null,
-        format: null,
-        fr: null,
-        from: null,
-        fx: null,
-        fy: null,
-        g1: commaSeparated,
-        g2: commaSeparated,
-        glyphName: commaSeparated,
-        glyphOrientationHorizontal: null,
-        glyphOrientationVertical: null,
-        glyphRef: null,
-        gradientTransform: null,
-        gradientUnits: null,
-        handler: null,
-        hanging: number,
-        hatchContentUnits: null,
-        hatchUnits: null,
-        height: null,
-        href: null,
-        hrefLang: null,
-        horizAdvX: number,
-        horizOriginX: number,
-        horizOriginY: number,
-        id: null,
-        ideographic: number,
-        imageRendering: null,
-        initialVisibility: null,
-        in: null,
-        in2: null,
-        intercept: number,
-        k: number,
-        k1: number,
-        k2: number,
-        k3: number,
-        k4: number,
-        kernelMatrix: commaOrSpaceSeparated,
-        kernelUnitLength: null,
-        keyPoints: null,
-        // SEMI_COLON_SEPARATED
-        keySplines: null,
-        // SEMI_COLON_SEPARATED
-        keyTimes: null,
-        // SEMI_COLON_SEPARATED
-        kerning: null,
-        lang: null,
-        lengthAdjust: null,
-        letterSpacing: null,
-        lightingColor: null,
-        limitingConeAngle: number,
-        local: null,
-        markerEnd: null,
-        markerMid: null,
-        markerStart: null,
-        markerHeight: null,
-        markerUnits: null,
-        markerWidth: null,
-        mask: null,
-        maskContentUnits: null,
-        maskType: null,
-        maskUnits: null,
-        mathematical: null,
-        max: null,
-        media: null,
-        mediaCharacterEncoding: null,
-        mediaContentEncodings: null,
-        mediaSize: number,
-        mediaTime: null,
-        method: null,
-        min: null,
-        mode: null,
-        name: null,
-        navDown: null,
-        navDownLeft: null,
-        navDownRight: null,
-        navLeft: null,
-        navNext: null,
-        navPrev: null,
-        navRight: null,
-        navUp: null,
-        navUpLeft: null,
-        navUpRight: null,
-        numOctaves: null,
-        observer: null,
-        offset: null,
-        onAbort: null,
-        onActivate: null,
-        onAfterPrint: null,
-        onBeforePrint: null,
-        onBegin: null,
-        onCancel: null,
-        onCanPlay: null,
-        onCanPlayThrough: null,
-        onChange: null,
-        onClick: null,
-        onClose: null,
-        onCopy: null,
-        onCueChange: null,
-        onCut: null,
-        onDblClick: null,
-        onDrag: null,
-        onDragEnd: null,
-        onDragEnter: null,
-        onDragExit: null,
-        onDragLeave: null,
-        onDragOver: null,
-        onDragStart: null,
-        onDrop: null,
-        onDurationChange: null,
-        onEmptied: null,
-        onEnd: null,
-        onEnded: null,
-        onError: null,
-        onFocus: null,
-        onFocusIn: null,
-        onFocusOut: null,
-        onHashChange: null,
-        onInput: null,
-        onInvalid: null,
-        onKeyDown: null,
-        onKeyPress: null,
-        onKeyUp: null,
-        onLoad: null,
-        onLoadedData: null,
-        onLoadedMetadata: null,
-        onLoadStart: null,
-        onMessage: null,
-        onMouseDown: null,
-        onMouseEnter: null,
-        onMouseLeave: null,
-        onMouseMove: null,
-        onMouseOut: null,
-        onMouseOver: null,
-        onMouseUp: null,
-        onMouseWheel: null,
-        onOffline: null,
-        onOnline: null,
-        onPageHide: null,
-        onPageShow: null,
-        onPaste: null,
-        onPause: null,
-        onPlay: null,
-        onPlaying: null,
-        onPopState: null,
-        onProgress: null,
-        onRateChange: null,
-        onRepeat: null,
-        onReset: null,
-        onResize: null,
-        onScroll: null,
-        onSeeked: null,
-        onSeeking: null,
-        onSelect: null,
-        onShow: null,
-        onStalled: null,
-        onStorage: null,
-        onSubmit: null,
-        onSuspend: null,
-        onTimeUpdate: null,
-        onToggle: null,
-        onUnload: null,
-        onVolumeChange: null,
-        onWaiting: null,
-        onZoom: null,
-        opacity: null,
-        operator: null,
-        order: null,
-        orient: null,
-        orientation: null,
-        origin: null,
-        overflow: null,
-        overlay: null,
-        overlinePosition: number,
-        overlineThickness: number,
-        paintOrder: null,
-        panose1: null,
-        path: null,
-        pathLength: number,
-        patternContentUnits: null,
-        patternTransform: null,
-        patternUnits: null,
-        phase: null,
-        ping: spaceSeparated,
-        pitch: null,
-        playbackOrder: null,
-        pointerEvents: null,
-        points: null,
-        pointsAtX: number,
-        pointsAtY: number,
-        pointsAtZ: number,
-        preserveAlpha: null,
-        preserveAspectRatio: null,
-        primitiveUnits: null,
-        propagate: null,
-        property: commaOrSpaceSeparated,
-        r: null,
-        radius: null,
-        referrerPolicy: null,
-        refX: null,
-        refY: null,
-        rel: commaOrSpaceSeparated,
-        rev: commaOrSpaceSeparated,
-        renderingIntent: null,
-        repeatCount: null,
-        repeatDur: null,
-        requiredExtensions: commaOrSpaceSeparated,
-        requiredFeatures: commaOrSpaceSeparated,
-        requiredFonts: commaOrSpaceSeparated,
-        requiredFormats: commaOrSpaceSeparated,
-        resource: null,
-        restart: null,
-        result: null,
-        rotate: null,
-        rx: null,
-        ry: null,
-        scale: null,
-        seed: null,
-        shapeRendering: null,
-        side: null,
-        slope: null,
-        snapshotTime: null,
-        specularConstant: number,
-        specularExponent: number,
-        spreadMethod: null,
-        spacing: null,
-        startOffset: null,
-        stdDeviation: null,
-        stemh: null,
-        stemv: null,
-        stitchTiles: null,
-        stopColor: null,
-        stopOpacity: null,
-        strikethroughPosition: number,
-        strikethroughThickness: number,
-        string: null,
-        stroke: null,
-        strokeDashArray: commaOrSpaceSeparated,
-        strokeDashOffset: null,
-        strokeLineCap: null,
-        strokeLineJoin: null,
-        strokeMiterLimit: number,
-        strokeOpacity: number,
-        strokeWidth: null,
-        style: null,
-        surfaceScale: number,
-        syncBehavior: null,
-        syncBehaviorDefault: null,
-        syncMaster: null,
-        syncTolerance: null,
-        syncToleranceDefault: null,
-        systemLanguage: commaOrSpaceSeparated,
-        tabIndex: number,
-        tableValues: null,
-        target: null,
-        targetX: number,
-        targetY: number,
-        textAnchor: null,
-        textDecoration: null,
-        textRendering: null,
-        textLength: null,
-        timelineBegin: null,
-        title: null,
-        transformBehavior: null,
-        type: null,
-        typeOf: commaOrSpaceSeparated,
-        to: null,
-        transform: null,
-        transformOrigin: null,
-        u1: null,
-        u2: null,
-        underlinePosition: number,
-        underlineThickness: number,
-        unicode: null,
-        unicodeBidi: null,
-        unicodeRange: null,
-        unitsPerEm: number,
-        values: null,
-        vAlphabetic: number,
-        vMathematical: number,
-        vectorEffect: null,
-        vHanging: number,
-        vIdeographic: number,
-        version: null,
-        vertAdvY: number,
-        vertOriginX: number,
-        vertOriginY: number,
-        viewBox: null,
-        viewTarget: null,
-        visibility: null,
-        width: null,
-        widths: null,
-        wordSpacing: null,
-        writingMode: null,
-        x: null,
-        x1: null,
-        x2: null,
-        xChannelSelector: null,
-        xHeight: number,
-        y: null,
-        y1: null,
-        y2: null,
-        yChannelSelector: null,
-        z: null,
-        zoomAndPan: null
-      },
-      space: "svg",
-      transform: caseSensitiveTransform
-    });
-  }
-});
-
-// node_modules/property-information/lib/xlink.js
-var xlink;
-var init_xlink = __esm({
-  "node_modules/property-information/lib/xlink.js"() {
-    init_create();
-    xlink = create2({
-      properties: {
-        xLinkActuate: null,
-        xLinkArcRole: null,
-        xLinkHref: null,
-        xLinkRole: null,
-        xLinkShow: null,
-        xLinkTitle: null,
-        xLinkType: null
-      },
-      space: "xlink",
-      transform(_, property) {
-        return "xlink:" + property.slice(5).toLowerCase();
-      }
-    });
-  }
-});
-
-// node_modules/property-information/lib/xmlns.js
-var xmlns;
-var init_xmlns = __esm({
-  "node_modules/property-information/lib/xmlns.js"() {
-    init_create();
-    init_case_insensitive_transform();
-    xmlns = create2({
-      attributes: { xmlnsxlink: "xmlns:xlink" },
-      properties: { xmlnsXLink: null, xmlns: null },
-      space: "xmlns",
-      transform: caseInsensitiveTransform
-    });
-  }
-});
-
-// node_modules/property-information/lib/xml.js
-var xml;
-var init_xml = __esm({
-  "node_modules/property-information/lib/xml.js"() {
-    init_create();
-    xml = create2({
-      properties: { xmlBase: null, xmlLang: null, xmlSpace: null },
-      space: "xml",
-      transform(_, property) {
-        return "xml:" + property.slice(3).toLowerCase();
-      }
-    });
-  }
-});
-
-// node_modules/property-information/lib/find.js
-function find(schema, value2) {
-  const normal = normalize(value2);
-  let property = value2;
-  let Type = Info;
-  if (normal in schema.normal) {
-    return schema.property[schema.normal[normal]];
-  }
-  if (normal.length > 4 && normal.slice(0, 4) === "data" && valid.test(value2)) {
-    if (value2.charAt(4) === "-") {
-      const rest = value2.slice(5).replace(dash, camelcase);
-      property = "data" + rest.charAt(0).toUpperCase() + rest.slice(1);
-    } else {
-      const rest = value2.slice(4);
-      if (!dash.test(rest)) {
-        let dashes = rest.replace(cap, kebab);
-        if (dashes.charAt(0) !== "-") {
-          dashes = "-" + dashes;
-        }
-        value2 = "data" + dashes;
-      }
-    }
-    Type = DefinedInfo;
-  }
-  return new Type(property, value2);
-}
-function kebab($0) {
-  return "-" + $0.toLowerCase();
-}
-function camelcase($0) {
-  return $0.charAt(1).toUpperCase();
-}
-var cap, dash, valid;
-var init_find = __esm({
-  "node_modules/property-information/lib/find.js"() {
-    init_defined_info();
-    init_info();
-    init_normalize();
-    cap = /[A-Z]/g;
-    dash = /-[a-z]/g;
-    valid = /^data[-\w.:]+$/i;
-  }
-});
-
-// node_modules/property-information/index.js
-var html3, svg2;
-var init_property_information = __esm({
-  "node_modules/property-information/index.js"() {
-    init_merge();
-    init_aria();
-    init_html2();
-    init_svg();
-    init_xlink();
-    init_xmlns();
-    init_xml();
-    init_find();
-    html3 = merge2([aria2, html2, xlink, xmlns, xml], "html");
-    svg2 = merge2([aria2, svg, xlink, xmlns, xml], "svg");
-  }
-});
-
-// node_modules/stringify-entities/lib/core.js
-function core(value2, options) {
-  value2 = value2.replace(
-    options.subset ? charactersToExpressionCached(options.subset) : defaultSubsetRegex,
-    basic
-  );
-  if (options.subset || options.escapeOnly) {
-    return value2;
-  }
-  return value2.replace(surrogatePairsRegex, surrogate).replace(controlCharactersRegex, basic);
-  function surrogate(pair2, index2, all3) {
-    return options.format(
-      (pair2.charCodeAt(0) - 55296) * 1024 + pair2.charCodeAt(1) - 56320 + 65536,
-      all3.charCodeAt(index2 + 2),
-      options
-    );
-  }
-  function basic(character, index2, all3) {
-    return options.format(
-      character.charCodeAt(0),
-      all3.charCodeAt(index2 + 1),
-      options
-    );
-  }
-}
-function charactersToExpressionCached(subset) {
-  let cached = subsetToRegexCache.get(subset);
-  if (!cached) {
-    cached = charactersToExpression(subset);
-    subsetToRegexCache.set(subset, cached);
-  }
-  return cached;
-}
-function charactersToExpression(subset) {
-  const groups2 = [];
-  let index2 = -1;
-  while (++index2 < subset.length) {
-    groups2.push(subset[index2].replace(regexEscapeRegex, "\\$&"));
-  }
-  return new RegExp("(?:" + groups2.join("|") + ")", "g");
-}
-var defaultSubsetRegex, surrogatePairsRegex, controlCharactersRegex, regexEscapeRegex, subsetToRegexCache;
-var init_core2 = __esm({
-  "node_modules/stringify-entities/lib/core.js"() {
-    defaultSubsetRegex = /["&'<>`]/g;
-    surrogatePairsRegex = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-    controlCharactersRegex = // eslint-disable-next-line no-control-regex, unicorn/no-hex-escape
-    /[\x01-\t\v\f\x0E-\x1F\x7F\x81\x8D\x8F\x90\x9D\xA0-\uFFFF]/g;
-    regexEscapeRegex = /[|\\{}()[\]^$+*?.]/g;
-    subsetToRegexCache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// node_modules/stringify-entities/lib/util/to-hexadecimal.js
-function toHexadecimal(code4, next2, omit2) {
-  const value2 = "&#x" + code4.toString(16).toUpperCase();
-  return omit2 && next2 && !hexadecimalRegex.test(String.fromCharCode(next2)) ? value2 : value2 + ";";
-}
-var hexadecimalRegex;
-var init_to_hexadecimal = __esm({
-  "node_modules/stringify-entities/lib/util/to-hexadecimal.js"() {
-    hexadecimalRegex = /[\dA-Fa-f]/;
-  }
-});
-
-// node_modules/stringify-entities/lib/util/to-decimal.js
-function toDecimal(code4, next2, omit2) {
-  const value2 = "&#" + String(code4);
-  return omit2 && next2 && !decimalRegex.test(String.fromCharCode(next2)) ? value2 : value2 + ";";
-}
-var decimalRegex;
-var init_to_decimal = __esm({
-  "node_modules/stringify-entities/lib/util/to-decimal.js"() {
-    decimalRegex = /\d/;
-  }
-});
-
-// node_modules/character-entities-legacy/index.js
-var characterEntitiesLegacy;
-var init_character_entities_legacy = __esm({
-  "node_modules/character-entities-legacy/index.js"() {
-    characterEntitiesLegacy = [
-      "AElig",
-      "AMP",
-      "Aacute",
-      "Acirc",
-      "Agrave",
-      "Aring",
-      "Atilde",
-      "Auml",
-      "COPY",
-      "Ccedil",
-      "ETH",
-      "Eacute",
-      "Ecirc",
-      "Egrave",
-      "Euml",
-      "GT",
-      "Iacute",
-      "Icirc",
-      "Igrave",
-      "Iuml",
-      "LT",
-      "Ntilde",
-      "Oacute",
-      "Ocirc",
-      "Ograve",
-      "Oslash",
-      "Otilde",
-      "Ouml",
-      "QUOT",
-      "REG",
-      "THORN",
-      "Uacute",
-      "Ucirc",
-      "Ugrave",
-      "Uuml",
-      "Yacute",
-      "aacute",
-      "acirc",
-      "acute",
-      "aelig",
-      "agrave",
-      "amp",
-      "aring",
-      "atilde",
-      "auml",
-      "brvbar",
-      "ccedil",
-      "cedil",
-      "cent",
-      "copy",
-      "curren",
-      "deg",
-      "divide",
-      "eacute",
-      "ecirc",
-      "egrave",
-      "eth",
-      "euml",
-      "frac12",
-      "frac14",
-      "frac34",
-      "gt",
-      "iacute",
-      "icirc",
-      "iexcl",
-      "igrave",
-      "iquest",
-      "iuml",
-      "laquo",
-      "lt",
-      "macr",
-      "micro",
-      "middot",
-      "nbsp",
-      "not",
-      "ntilde",
-      "oacute",
-      "ocirc",
-      "ograve",
-      "ordf",
-      "ordm",
-      "oslash",
-      "otilde",
-      "ouml",
-      "para",
-      "plusmn",
-      "pound",
-      "quot",
-      "raquo",
-      "reg",
-      "sect",
-      "shy",
-      "sup1",
-      "sup2",
-      "sup3",
-      "szlig",
-      "thorn",
-      "times",
-      "uacute",
-      "ucirc",
-      "ugrave",
-      "uml",
-      "uuml",
-      "yacute",
-      "yen",
-      "yuml"
-    ];
-  }
-});
-
-// node_modules/character-entities-html4/index.js
-var characterEntitiesHtml4;
-var init_character_entities_html4 = __esm({
-  "node_modules/character-entities-html4/index.js"() {
-    characterEntitiesHtml4 = {
-      nbsp: " ",
-      iexcl: "¡",
-      cent: "¢",
-      pound: "£",
-      curren: "¤",
-      yen: "¥",
-      brvbar: "¦",
-      sect: "§",
-      uml: "¨",
-      copy: "©",
-      ordf: "ª",
-      laquo: "«",
-      not: "¬",
-      shy: "­",
-      reg: "®",
-      macr: "¯",
-      deg: "°",
-      plusmn: "±",
-      sup2: "²",
-      sup3: "³",
-      acute: "´",
-      micro: "µ",
-      para: "¶",
-      middot: "·",
-      cedil: "¸",
-      sup1: "¹",
-      ordm: "º",
-      raquo: "»",
-      frac14: "¼",
-      frac12: "½",
-      frac34: "¾",
-      iquest: "¿",
-      Agrave: "À",
-      Aacute: "Á",
-      Acirc: "Â",
-      Atilde: "Ã",
-      Auml: "Ä",
-      Aring: "Å",
-      AElig: "Æ",
-      Ccedil: "Ç",
-      Egrave: "È",
-      Eacute: "É",
-      Ecirc: "Ê",
-      Euml: "Ë",
-      Igrave: "Ì",
-      Iacute: "Í",
-      Icirc: "Î",
-      Iuml: "Ï",
-      ETH: "Ð",
-      Ntilde: "Ñ",
-      Ograve: "Ò",
-      Oacute: "Ó",
-      Ocirc: "Ô",
-      Otilde: "Õ",
-      Ouml: "Ö",
-      times: "×",
-      Oslash: "Ø",
-      Ugrave: "Ù",
-      Uacute: "Ú",
-      Ucirc: "Û",
-      Uuml: "Ü",
-      Yacute: "Ý",
-      THORN: "Þ",
-      szlig: "ß",
-      agrave: "à",
-      aacute: "á",
-      acirc: "â",
-      atilde: "ã",
-      auml: "ä",
-      aring: "å",
-      aelig: "æ",
-      ccedil: "ç",
-      egrave: "è",
-      eacute: "é",
-      ecirc: "ê",
-      euml: "ë",
-      igrave: "ì",
-      iacute: "í",
-      icirc: "î",
-      iuml: "ï",
-      eth: "ð",
-      ntilde: "ñ",
-      ograve: "ò",
-      oacute: "ó",
-      ocirc: "ô",
-      otilde: "õ",
-      ouml: "ö",
-      divide: "÷",
-      oslash: "ø",
-      ugrave: "ù",
-      uacute: "ú",
-      ucirc: "û",
-      uuml: "ü",
-      yacute: "ý",
-      thorn: "þ",
-      yuml: "ÿ",
-      fnof: "ƒ",
-      Alpha: "Α",
-      Beta: "Β",
-      Gamma: "Γ",
-      Delta: "Δ",
-      Epsilon: "Ε",
-      Zeta: "Ζ",
-      Eta: "Η",
-      Theta: "Θ",
-      Iota: "Ι",
-      Kappa: "Κ",
-      Lambda: "Λ",
-      Mu: "Μ",
-      Nu: "Ν",
-      Xi: "Ξ",
-      Omicron: "Ο",
-      Pi: "Π",
-      Rho: "Ρ",
-      Sigma: "Σ",
-      Tau: "Τ",
-      Upsilon: "Υ",
-      Phi: "Φ",
-      Chi: "Χ",
-      Psi: "Ψ",
-      Omega: "Ω",
-      alpha: "α",
-      beta: "β",
-      gamma: "γ",
-      delta: "δ",
-      epsilon: "ε",
-      zeta: "ζ",
-      eta: "η",
-      theta: "θ",
-      iota: "ι",
-      kappa: "κ",
-      lambda: "λ",
-      mu: "μ",
-      nu: "ν",
-      xi: "ξ",
-      omicron: "ο",
-      pi: "π",
-      rho: "ρ",
-      sigmaf: "ς",
-      sigma: "σ",
-      tau: "τ",
-      upsilon: "υ",
-      phi: "φ",
-      chi: "χ",
-      psi: "ψ",
-      omega: "ω",
-      thetasym: "ϑ",
-      upsih: "ϒ",
-      piv: "ϖ",
-      bull: "•",
-      hellip: "…",
-      prime: "′",
-      Prime: "″",
-      oline: "‾",
-      frasl: "⁄",
-      weierp: "℘",
-      image: "ℑ",
-      real: "ℜ",
-      trade: "™",
-      alefsym: "ℵ",
-      larr: "←",
-      uarr: "↑",
-      rarr: "→",
-      darr: "↓",
-      harr: "↔",
-      crarr: "↵",
-      lArr: "⇐",
-      uArr: "⇑",
-      rArr: "⇒",
-      dArr: "⇓",
-      hArr: "⇔",
-      forall: "∀",
-      part: "∂",
-      exist: "∃",
-      empty: "∅",
-      nabla: "∇",
-      isin: "∈",
-      notin: "∉",
-      ni: "∋",
-      prod: "∏",
-      sum: "∑",
-      minus: "−",
-      lowast: "∗",
-      radic: "√",
-      prop: "∝",
-      infin: "∞",
-      ang: "∠",
-      and: "∧",
-      or: "∨",
-      cap: "∩",
-      cup: "∪",
-      int: "∫",
-      there4: "∴",
-      sim: "∼",
-      cong: "≅",
-      asymp: "≈",
-      ne: "≠",
-      equiv: "≡",
-      le: "≤",
-      ge: "≥",
-      sub: "⊂",
-      sup: "⊃",
-      nsub: "⊄",
-      sube: "⊆",
-      supe: "⊇",
-      oplus: "⊕",
-      otimes: "⊗",
-      perp: "⊥",
-      sdot: "⋅",
-      lceil: "⌈",
-      rceil: "⌉",
-      lfloor: "⌊",
-      rfloor: "⌋",
-      lang: "〈",
-      rang: "〉",
-      loz: "◊",
-      spades: "♠",
-      clubs: "♣",
-      hearts: "♥",
-      diams: "♦",
-      quot: '"',
-      amp: "&",
-      lt: "<",
-      gt: ">",
-      OElig: "Œ",
-      oelig: "œ",
-      Scaron: "Š",
-      scaron: "š",
-      Yuml: "Ÿ",
-      circ: "ˆ",
-      tilde: "˜",
-      ensp: " ",
-      emsp: " ",
-      thinsp: " ",
-      zwnj: "‌",
-      zwj: "‍",
-      lrm: "‎",
-      rlm: "‏",
-      ndash: "–",
-      mdash: "—",
-      lsquo: "‘",
-      rsquo: "’",
-      sbquo: "‚",
-      ldquo: "“",
-      rdquo: "”",
-      bdquo: "„",
-      dagger: "†",
-      Dagger: "‡",
-      permil: "‰",
-      lsaquo: "‹",
-      rsaquo: "›",
-      euro: "€"
-    };
-  }
-});
-
-// node_modules/stringify-entities/lib/constant/dangerous.js
-var dangerous;
-var init_dangerous = __esm({
-  "node_modules/stringify-entities/lib/constant/dangerous.js"() {
-    dangerous = [
-      "cent",
-      "copy",
-      "divide",
-      "gt",
-      "lt",
-      "not",
-      "para",
-      "times"
-    ];
-  }
-});
-
-// node_modules/stringify-entities/lib/util/to-named.js
-function toNamed(code4, next2, omit2, attribute) {
-  const character = String.fromCharCode(code4);
-  if (own8.call(characters, character)) {
-    const name = characters[character];
-    const value2 = "&" + name;
-    if (omit2 && characterEntitiesLegacy.includes(name) && !dangerous.includes(name) && (!attribute || next2 && next2 !== 61 && notAlphanumericRegex.test(String.fromCharCode(next2)))) {
-      return value2;
-    }
-    return value2 + ";";
-  }
-  return "";
-}
-var own8, characters, key, notAlphanumericRegex;
-var init_to_named = __esm({
-  "node_modules/stringify-entities/lib/util/to-named.js"() {
-    init_character_entities_legacy();
-    init_character_entities_html4();
-    init_dangerous();
-    own8 = {}.hasOwnProperty;
-    characters = {};
-    for (key in characterEntitiesHtml4) {
-      if (own8.call(characterEntitiesHtml4, key)) {
-        characters[characterEntitiesHtml4[key]] = key;
-      }
-    }
-    notAlphanumericRegex = /[^\dA-Za-z]/;
-  }
-});
-
-// node_modules/stringify-entities/lib/util/format-smart.js
-function formatSmart(code4, next2, options) {
-  let numeric = toHexadecimal(code4, next2, options.omitOptionalSemicolons);
-  let named;
-  if (options.useNamedReferences || options.useShortestReferences) {
-    named = toNamed(
-      code4,
-      next2,
-      options.omitOptionalSemicolons,
-      options.attribute
-    );
-  }
-  if ((options.useShortestReferences || !named) && options.useShortestReferences) {
-    const decimal = toDecimal(code4, next2, options.omitOptionalSemicolons);
-    if (decimal.length < numeric.length) {
-      numeric = decimal;
-    }
-  }
-  return named && (!options.useShortestReferences || named.length < numeric.length) ? named : numeric;
-}
-var init_format_smart = __esm({
-  "node_modules/stringify-entities/lib/util/format-smart.js"() {
-    init_to_hexadecimal();
-    init_to_decimal();
-    init_to_named();
-  }
-});
-
-// node_modules/stringify-entities/lib/index.js
-function stringifyEntities(value2, options) {
-  return core(value2, Object.assign({ format: formatSmart }, options));
-}
-var init_lib27 = __esm({
-  "node_modules/stringify-entities/lib/index.js"() {
-    init_core2();
-    init_format_smart();
-  }
-});
-
-// node_modules/stringify-entities/index.js
-var init_stringify_entities = __esm({
-  "node_modules/stringify-entities/index.js"() {
-    init_lib27();
-  }
-});
-
-// node_modules/hast-util-to-html/lib/handle/comment.js
-function comment2(node2, _1, _2, state) {
-  return state.settings.bogusComments ? "<?" + stringifyEntities(
-    node2.value,
-    Object.assign({}, state.settings.characterReferences, {
-      subset: bogusCommentEntitySubset
-    })
-  ) + ">" : "<!--" + node2.value.replace(htmlCommentRegex, encode2) + "-->";
-  function encode2($0) {
-    return stringifyEntities(
-      $0,
-      Object.assign({}, state.settings.characterReferences, {
-        subset: commentEntitySubset
-      })
-    );
-  }
-}
-var htmlCommentRegex, bogusCommentEntitySubset, commentEntitySubset;
-var init_comment = __esm({
-  "node_modules/hast-util-to-html/lib/handle/comment.js"() {
-    init_stringify_entities();
-    htmlCommentRegex = /^>|^->|<!--|-->|--!>|<!-$/g;
-    bogusCommentEntitySubset = [">"];
-    commentEntitySubset = ["<", ">"];
-  }
-});
-
-// node_modules/hast-util-to-html/lib/handle/doctype.js
-function doctype2(_1, _2, _3, state) {
-  return "<!" + (state.settings.upperDoctype ? "DOCTYPE" : "doctype") + (state.settings.tightDoctype ? "" : " ") + "html>";
-}
-var init_doctype = __esm({
-  "node_modules/hast-util-to-html/lib/handle/doctype.js"() {
-  }
-});
-
-// node_modules/comma-separated-tokens/index.js
-function stringify(values, options) {
-  const settings = options || {};
-  const input = values[values.length - 1] === "" ? [...values, ""] : values;
-  return input.join(
-    (settings.padRight ? " " : "") + "," + (settings.padLeft === false ? "" : " ")
-  ).trim();
-}
-var init_comma_separated_tokens = __esm({
-  "node_modules/comma-separated-tokens/index.js"() {
-  }
-});
-
-// node_modules/space-separated-tokens/index.js
-function stringify2(values) {
-  return values.join(" ").trim();
-}
-var init_space_separated_tokens = __esm({
-  "node_modules/space-separated-tokens/index.js"() {
-  }
-});
-
-// node_modules/hast-util-whitespace/lib/index.js
-function whitespace(thing) {
-  return typeof thing === "object" ? thing.type === "text" ? empty2(thing.value) : false : empty2(thing);
-}
-function empty2(value2) {
-  return value2.replace(re, "") === "";
-}
-var re;
-var init_lib28 = __esm({
-  "node_modules/hast-util-whitespace/lib/index.js"() {
-    re = /[ \t\n\f\r]/g;
-  }
-});
-
-// node_modules/hast-util-whitespace/index.js
-var init_hast_util_whitespace = __esm({
-  "node_modules/hast-util-whitespace/index.js"() {
-    init_lib28();
-  }
-});
-
-// node_modules/hast-util-to-html/lib/omission/util/siblings.js
-function siblings(increment2) {
-  return sibling;
-  function sibling(parent, index2, includeWhitespace) {
-    const siblings2 = parent ? parent.children : emptyChildren;
-    let offset = (index2 || 0) + increment2;
-    let next2 = siblings2[offset];
-    if (!includeWhitespace) {
-      while (next2 && whitespace(next2)) {
-        offset += increment2;
-        next2 = siblings2[offset];
-      }
-    }
-    return next2;
-  }
-}
-var siblingAfter, siblingBefore, emptyChildren;
-var init_siblings = __esm({
-  "node_modules/hast-util-to-html/lib/omission/util/siblings.js"() {
-    init_hast_util_whitespace();
-    siblingAfter = siblings(1);
-    siblingBefore = siblings(-1);
-    emptyChildren = [];
-  }
-});
-
-// node_modules/hast-util-to-html/lib/omission/omission.js
-function omission(handlers2) {
-  return omit2;
-  function omit2(node2, index2, parent) {
-    return own9.call(handlers2, node2.tagName) && handlers2[node2.tagName](node2, index2, parent);
-  }
-}
-var own9;
-var init_omission = __esm({
-  "node_modules/hast-util-to-html/lib/omission/omission.js"() {
-    own9 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/hast-util-to-html/lib/omission/closing.js
-function headOrColgroupOrCaption(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2, true);
-  return !next2 || next2.type !== "comment" && !(next2.type === "text" && whitespace(next2.value.charAt(0)));
-}
-function html4(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type !== "comment";
-}
-function body(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type !== "comment";
-}
-function p(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return next2 ? next2.type === "element" && (next2.tagName === "address" || next2.tagName === "article" || next2.tagName === "aside" || next2.tagName === "blockquote" || next2.tagName === "details" || next2.tagName === "div" || next2.tagName === "dl" || next2.tagName === "fieldset" || next2.tagName === "figcaption" || next2.tagName === "figure" || next2.tagName === "footer" || next2.tagName === "form" || next2.tagName === "h1" || next2.tagName === "h2" || next2.tagName === "h3" || next2.tagName === "h4" || next2.tagName === "h5" || next2.tagName === "h6" || next2.tagName === "header" || next2.tagName === "hgroup" || next2.tagName === "hr" || next2.tagName === "main" || next2.tagName === "menu" || next2.tagName === "nav" || next2.tagName === "ol" || next2.tagName === "p" || next2.tagName === "pre" || next2.tagName === "section" || next2.tagName === "table" || next2.tagName === "ul") : !parent || // Confusing parent.
-  !(parent.type === "element" && (parent.tagName === "a" || parent.tagName === "audio" || parent.tagName === "del" || parent.tagName === "ins" || parent.tagName === "map" || parent.tagName === "noscript" || parent.tagName === "video" || // Custom element.
-  parent.tagName.includes("-")));
-}
-function li(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && next2.tagName === "li";
-}
-function dt(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return Boolean(
-    next2 && next2.type === "element" && (next2.tagName === "dt" || next2.tagName === "dd")
-  );
-}
-function dd(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && (next2.tagName === "dt" || next2.tagName === "dd");
-}
-function rubyElement(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && (next2.tagName === "rp" || next2.tagName === "rt");
-}
-function optgroup(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && next2.tagName === "optgroup";
-}
-function option(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && (next2.tagName === "option" || next2.tagName === "optgroup");
-}
-function thead(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return Boolean(
-    next2 && next2.type === "element" && (next2.tagName === "tbody" || next2.tagName === "tfoot")
-  );
-}
-function tbody(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && (next2.tagName === "tbody" || next2.tagName === "tfoot");
-}
-function tfoot(_, index2, parent) {
-  return !siblingAfter(parent, index2);
-}
-function tr(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && next2.tagName === "tr";
-}
-function cells(_, index2, parent) {
-  const next2 = siblingAfter(parent, index2);
-  return !next2 || next2.type === "element" && (next2.tagName === "td" || next2.tagName === "th");
-}
-var closing;
-var init_closing = __esm({
-  "node_modules/hast-util-to-html/lib/omission/closing.js"() {
-    init_hast_util_whitespace();
-    init_siblings();
-    init_omission();
-    closing = omission({
-      body,
-      caption: headOrColgroupOrCaption,
-      colgroup: headOrColgroupOrCaption,
-      dd,
-      dt,
-      head: headOrColgroupOrCaption,
-      html: html4,
-      li,
-      optgroup,
-      option,
-      p,
-      rp: rubyElement,
-      rt: rubyElement,
-      tbody,
-      td: cells,
-      tfoot,
-      th: cells,
-      thead,
-      tr
-    });
-  }
-});
-
-// node_modules/hast-util-to-html/lib/omission/opening.js
-function html5(node2) {
-  const head2 = siblingAfter(node2, -1);
-  return !head2 || head2.type !== "comment";
-}
-function head(node2) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const child2 of node2.children) {
-    if (child2.type === "element" && (child2.tagName === "base" || child2.tagName === "title")) {
-      if (seen.has(child2.tagName)) return false;
-      seen.add(child2.tagName);
-    }
-  }
-  const child = node2.children[0];
-  return !child || child.type === "element";
-}
-function body2(node2) {
-  const head2 = siblingAfter(node2, -1, true);
-  return !head2 || head2.type !== "comment" && !(head2.type === "text" && whitespace(head2.value.charAt(0))) && !(head2.type === "element" && (head2.tagName === "meta" || head2.tagName === "link" || head2.tagName === "script" || head2.tagName === "style" || head2.tagName === "template"));
-}
-function colgroup(node2, index2, parent) {
-  const previous3 = siblingBefore(parent, index2);
-  if (parent && previous3 && previous3.type === "element" && previous3.tagName === "colgroup" && closing(previous3, parent.children.indexOf(previous3), parent)) {
-    return false;
-  }
-  const head2 = siblingAfter(node2, -1, true);
-  return Boolean(head2 && head2.type === "element" && head2.tagName === "col");
-}
-function tbody2(node2, index2, parent) {
-  const previous3 = siblingBefore(parent, index2);
-  if (parent && previous3 && previous3.type === "element" && (previous3.tagName === "thead" || previous3.tagName === "tbody") && closing(previous3, parent.children.indexOf(previous3), parent)) {
-    return false;
-  }
-  const head2 = siblingAfter(node2, -1);
-  return Boolean(head2 && head2.type === "element" && head2.tagName === "tr");
-}
-var opening;
-var init_opening = __esm({
-  "node_modules/hast-util-to-html/lib/omission/opening.js"() {
-    init_hast_util_whitespace();
-    init_siblings();
-    init_closing();
-    init_omission();
-    opening = omission({
-      body: body2,
-      colgroup,
-      head,
-      html: html5,
-      tbody: tbody2
-    });
-  }
-});
-
-// node_modules/hast-util-to-html/lib/handle/element.js
-function element2(node2, index2, parent, state) {
-  const { schema } = state;
-  const omit2 = schema.space === "svg" ? false : state.settings.omitOptionalTags;
-  let selfClosing = schema.space === "svg" ? state.settings.closeEmptyElements : state.settings.voids.includes(node2.tagName.toLowerCase());
-  const parts = [];
-  if (schema.space === "html" && node2.tagName === "svg") {
-    state.schema = svg2;
-  }
-  const attributes = serializeAttributes(state, node2.properties);
-  if (state.schema.space === "svg" && htmlIntegrationPoints.has(node2.tagName)) {
-    state.schema = html3;
-  }
-  const content3 = state.all(
-    schema.space === "html" && node2.tagName === "template" ? node2.content : node2
-  );
-  state.schema = schema;
-  if (content3) selfClosing = false;
-  if (attributes || !omit2 || !opening(node2, index2, parent)) {
-    parts.push("<", node2.tagName, attributes ? " " + attributes : "");
-    if (selfClosing && (schema.space === "svg" || state.settings.closeSelfClosing)) {
-      const last = attributes.charAt(attributes.length - 1);
-      if (!state.settings.tightSelfClosing || last === "/" || last && last !== '"' && last !== "'") {
-        parts.push(" ");
-      }
-      parts.push("/");
-    }
-    parts.push(">");
-  }
-  parts.push(content3);
-  if (!selfClosing && (!omit2 || !closing(node2, index2, parent))) {
-    parts.push("</" + node2.tagName + ">");
-  }
-  return parts.join("");
-}
-function serializeAttributes(state, properties3) {
-  const values = [];
-  let index2 = -1;
-  let key2;
-  if (properties3) {
-    for (key2 in properties3) {
-      if (properties3[key2] !== null && properties3[key2] !== void 0) {
-        const value2 = serializeAttribute(state, key2, properties3[key2]);
-        if (value2) values.push(value2);
-      }
-    }
-  }
-  while (++index2 < values.length) {
-    const last = state.settings.tightAttributes ? values[index2].charAt(values[index2].length - 1) : void 0;
-    if (index2 !== values.length - 1 && last !== '"' && last !== "'") {
-      values[index2] += " ";
-    }
-  }
-  return values.join("");
-}
-function serializeAttribute(state, key2, value2) {
-  const info2 = find(state.schema, key2);
-  const x = state.settings.allowParseErrors && state.schema.space === "html" ? 0 : 1;
-  const y = state.settings.allowDangerousCharacters ? 0 : 1;
-  if (info2.overloadedBoolean && (value2 === info2.attribute || value2 === "")) {
-    value2 = true;
-  } else if ((info2.boolean || info2.overloadedBoolean) && (typeof value2 !== "string" || value2 === info2.attribute || value2 === "")) {
-    value2 = Boolean(value2);
-  }
-  if (value2 === null || value2 === void 0 || value2 === false || typeof value2 === "number" && Number.isNaN(value2)) {
-    return "";
-  }
-  const name = stringifyEntities(
-    info2.attribute,
-    Object.assign({}, state.settings.characterReferences, {
-      // Always encode without parse errors in non-HTML.
-      subset: constants4.name[x][y]
-    })
-  );
-  if (value2 === true) return name;
-  value2 = Array.isArray(value2) ? (info2.commaSeparated ? stringify : stringify2)(value2, {
-    padLeft: !state.settings.tightCommaSeparatedLists
-  }) : String(value2);
-  if (state.settings.collapseEmptyAttributes && !value2) return name;
-  let result2;
-  if (state.settings.preferUnquoted) {
-    result2 = stringifyEntities(
-      value2,
-      Object.assign({}, state.settings.characterReferences, {
-        attribute: true,
-        subset: constants4.unquoted[x][y]
-      })
-    );
-  }
-  if (result2 !== value2) {
-    let { quote: quote2 } = state;
-    if (state.settings.quoteSmart && ccount(value2, quote2) > ccount(value2, state.alternative)) {
-      quote2 = state.alternative;
-    }
-    result2 = quote2 + stringifyEntities(
-      value2,
-      Object.assign({}, state.settings.characterReferences, {
-        // Always encode without parse errors in non-HTML.
-        subset: (quote2 === "'" ? constants4.single : constants4.double)[x][y],
-        attribute: true
-      })
-    ) + quote2;
-  }
-  return name + (result2 ? "=" + result2 : result2);
-}
-var constants4, htmlIntegrationPoints;
-var init_element = __esm({
-  "node_modules/hast-util-to-html/lib/handle/element.js"() {
-    init_ccount();
-    init_comma_separated_tokens();
-    init_property_information();
-    init_space_separated_tokens();
-    init_stringify_entities();
-    init_closing();
-    init_opening();
-    constants4 = {
-      // See: <https://html.spec.whatwg.org/#attribute-name-state>.
-      name: [
-        ["	\n\f\r &/=>".split(""), "	\n\f\r \"&'/=>`".split("")],
-        [`\0	
-\f\r "&'/<=>`.split(""), "\0	\n\f\r \"&'/<=>`".split("")]
-      ],
-      // See: <https://html.spec.whatwg.org/#attribute-value-(unquoted)-state>.
-      unquoted: [
-        ["	\n\f\r &>".split(""), "\0	\n\f\r \"&'<=>`".split("")],
-        ["\0	\n\f\r \"&'<=>`".split(""), "\0	\n\f\r \"&'<=>`".split("")]
-      ],
-      // See: <https://html.spec.whatwg.org/#attribute-value-(single-quoted)-state>.
-      single: [
-        ["&'".split(""), "\"&'`".split("")],
-        ["\0&'".split(""), "\0\"&'`".split("")]
-      ],
-      // See: <https://html.spec.whatwg.org/#attribute-value-(double-quoted)-state>.
-      double: [
-        ['"&'.split(""), "\"&'`".split("")],
-        ['\0"&'.split(""), "\0\"&'`".split("")]
-      ]
-    };
-    htmlIntegrationPoints = /* @__PURE__ */ new Set(["desc", "foreignObject", "title"]);
-  }
-});
-
-// node_modules/hast-util-to-html/lib/handle/text.js
-function text8(node2, _, parent, state) {
-  return parent && parent.type === "element" && (parent.tagName === "script" || parent.tagName === "style") ? node2.value : stringifyEntities(
-    node2.value,
-    Object.assign({}, state.settings.characterReferences, {
-      subset: textEntitySubset
-    })
-  );
-}
-var textEntitySubset;
-var init_text3 = __esm({
-  "node_modules/hast-util-to-html/lib/handle/text.js"() {
-    init_stringify_entities();
-    textEntitySubset = ["<", "&"];
-  }
-});
-
-// node_modules/hast-util-to-html/lib/handle/raw.js
-function raw(node2, index2, parent, state) {
-  return state.settings.allowDangerousHtml ? node2.value : text8(node2, index2, parent, state);
-}
-var init_raw = __esm({
-  "node_modules/hast-util-to-html/lib/handle/raw.js"() {
-    init_text3();
-  }
-});
-
-// node_modules/hast-util-to-html/lib/handle/root.js
-function root3(node2, _1, _2, state) {
-  return state.all(node2);
-}
-var init_root2 = __esm({
-  "node_modules/hast-util-to-html/lib/handle/root.js"() {
-  }
-});
-
-// node_modules/hast-util-to-html/lib/handle/index.js
-function invalid(node2) {
-  throw new Error("Expected node, not `" + node2 + "`");
-}
-function unknown(node_) {
-  const node2 = (
-    /** @type {Nodes} */
-    node_
-  );
-  throw new Error("Cannot compile unknown node `" + node2.type + "`");
-}
-var handle2;
-var init_handle2 = __esm({
-  "node_modules/hast-util-to-html/lib/handle/index.js"() {
-    init_zwitch();
-    init_comment();
-    init_doctype();
-    init_element();
-    init_raw();
-    init_root2();
-    init_text3();
-    handle2 = zwitch("type", {
-      invalid,
-      unknown,
-      handlers: { comment: comment2, doctype: doctype2, element: element2, raw, root: root3, text: text8 }
-    });
-  }
-});
-
-// node_modules/hast-util-to-html/lib/index.js
-function toHtml(tree, options) {
-  const options_ = options || emptyOptions4;
-  const quote2 = options_.quote || '"';
-  if (quote2 !== '"' && quote2 !== "'") {
-    throw new Error("Invalid quote `" + quote2 + "`, expected `'` or `\"`");
-  }
-  const alternative = quote2 === '"' ? "'" : '"';
-  const state = {
-    one: one2,
-    all: all2,
-    settings: {
-      omitOptionalTags: options_.omitOptionalTags || false,
-      allowParseErrors: options_.allowParseErrors || false,
-      allowDangerousCharacters: options_.allowDangerousCharacters || false,
-      quoteSmart: options_.quoteSmart || false,
-      preferUnquoted: options_.preferUnquoted || false,
-      tightAttributes: options_.tightAttributes || false,
-      upperDoctype: options_.upperDoctype || false,
-      tightDoctype: options_.tightDoctype || false,
-      bogusComments: options_.bogusComments || false,
-      tightCommaSeparatedLists: options_.tightCommaSeparatedLists || false,
-      tightSelfClosing: options_.tightSelfClosing || false,
-      collapseEmptyAttributes: options_.collapseEmptyAttributes || false,
-      allowDangerousHtml: options_.allowDangerousHtml || false,
-      voids: options_.voids || htmlVoidElements,
-      characterReferences: options_.characterReferences || emptyCharacterReferences,
-      closeSelfClosing: options_.closeSelfClosing || false,
-      closeEmptyElements: options_.closeEmptyElements || false
-    },
-    schema: options_.space === "svg" ? svg2 : html3,
-    quote: quote2,
-    alternative
-  };
-  return state.one(
-    Array.isArray(tree) ? { type: "root", children: tree } : tree,
-    void 0,
-    void 0
-  );
-}
-function one2(node2, index2, parent) {
-  return handle2(node2, index2, parent, this);
-}
-function all2(parent) {
-  const results = [];
-  const children2 = parent && parent.children || emptyChildren2;
-  let index2 = -1;
-  while (++index2 < children2.length) {
-    results[index2] = this.one(children2[index2], index2, parent);
-  }
-  return results.join("");
-}
-var emptyOptions4, emptyCharacterReferences, emptyChildren2;
-var init_lib29 = __esm({
-  "node_modules/hast-util-to-html/lib/index.js"() {
-    init_html_void_elements();
-    init_property_information();
-    init_handle2();
-    emptyOptions4 = {};
-    emptyCharacterReferences = {};
-    emptyChildren2 = [];
-  }
-});
-
-// node_modules/hast-util-to-html/index.js
-var init_hast_util_to_html = __esm({
-  "node_modules/hast-util-to-html/index.js"() {
-    init_lib29();
-  }
-});
-
-// node_modules/rehype-stringify/lib/index.js
-function rehypeStringify(options) {
-  const self2 = this;
-  const settings = { ...self2.data("settings"), ...options };
-  self2.compiler = compiler2;
-  function compiler2(tree) {
-    return toHtml(tree, settings);
-  }
-}
-var init_lib30 = __esm({
-  "node_modules/rehype-stringify/lib/index.js"() {
-    init_hast_util_to_html();
-  }
-});
-
-// node_modules/rehype-stringify/index.js
-var init_rehype_stringify = __esm({
-  "node_modules/rehype-stringify/index.js"() {
-    init_lib30();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/blockquote.js
-function blockquote2(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "blockquote",
-    properties: {},
-    children: state.wrap(state.all(node2), true)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_blockquote2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/blockquote.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/break.js
-function hardBreak2(state, node2) {
-  const result2 = { type: "element", tagName: "br", properties: {}, children: [] };
-  state.patch(node2, result2);
-  return [state.applyData(node2, result2), { type: "text", value: "\n" }];
-}
-var init_break2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/break.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/code.js
-function code3(state, node2) {
-  const value2 = node2.value ? node2.value + "\n" : "";
-  const properties3 = {};
-  const language = node2.lang ? node2.lang.split(/\s+/) : [];
-  if (language.length > 0) {
-    properties3.className = ["language-" + language[0]];
-  }
-  let result2 = {
-    type: "element",
-    tagName: "code",
-    properties: properties3,
-    children: [{ type: "text", value: value2 }]
-  };
-  if (node2.meta) {
-    result2.data = { meta: node2.meta };
-  }
-  state.patch(node2, result2);
-  result2 = state.applyData(node2, result2);
-  result2 = { type: "element", tagName: "pre", properties: {}, children: [result2] };
-  state.patch(node2, result2);
-  return result2;
-}
-var init_code2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/code.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/delete.js
-function strikethrough(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "del",
-    properties: {},
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_delete = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/delete.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/emphasis.js
-function emphasis2(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "em",
-    properties: {},
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_emphasis2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/emphasis.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/footnote-reference.js
-function footnoteReference2(state, node2) {
-  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
-  const id = String(node2.identifier).toUpperCase();
-  const safeId = normalizeUri(id.toLowerCase());
-  const index2 = state.footnoteOrder.indexOf(id);
-  let counter;
-  let reuseCounter = state.footnoteCounts.get(id);
-  if (reuseCounter === void 0) {
-    reuseCounter = 0;
-    state.footnoteOrder.push(id);
-    counter = state.footnoteOrder.length;
-  } else {
-    counter = index2 + 1;
-  }
-  reuseCounter += 1;
-  state.footnoteCounts.set(id, reuseCounter);
-  const link3 = {
-    type: "element",
-    tagName: "a",
-    properties: {
-      href: "#" + clobberPrefix + "fn-" + safeId,
-      id: clobberPrefix + "fnref-" + safeId + (reuseCounter > 1 ? "-" + reuseCounter : ""),
-      dataFootnoteRef: true,
-      ariaDescribedBy: ["footnote-label"]
-    },
-    children: [{ type: "text", value: String(counter) }]
-  };
-  state.patch(node2, link3);
-  const sup = {
-    type: "element",
-    tagName: "sup",
-    properties: {},
-    children: [link3]
-  };
-  state.patch(node2, sup);
-  return state.applyData(node2, sup);
-}
-var init_footnote_reference = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/footnote-reference.js"() {
-    init_micromark_util_sanitize_uri();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/heading.js
-function heading2(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "h" + node2.depth,
-    properties: {},
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_heading2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/heading.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/html.js
-function html6(state, node2) {
-  if (state.options.allowDangerousHtml) {
-    const result2 = { type: "raw", value: node2.value };
-    state.patch(node2, result2);
-    return state.applyData(node2, result2);
-  }
-  return void 0;
-}
-var init_html3 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/html.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/revert.js
-function revert(state, node2) {
-  const subtype = node2.referenceType;
-  let suffix = "]";
-  if (subtype === "collapsed") {
-    suffix += "[]";
-  } else if (subtype === "full") {
-    suffix += "[" + (node2.label || node2.identifier) + "]";
-  }
-  if (node2.type === "imageReference") {
-    return [{ type: "text", value: "![" + node2.alt + suffix }];
-  }
-  const contents = state.all(node2);
-  const head2 = contents[0];
-  if (head2 && head2.type === "text") {
-    head2.value = "[" + head2.value;
-  } else {
-    contents.unshift({ type: "text", value: "[" });
-  }
-  const tail = contents[contents.length - 1];
-  if (tail && tail.type === "text") {
-    tail.value += suffix;
-  } else {
-    contents.push({ type: "text", value: suffix });
-  }
-  return contents;
-}
-var init_revert = __esm({
-  "node_modules/mdast-util-to-hast/lib/revert.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/image-reference.js
-function imageReference2(state, node2) {
-  const id = String(node2.identifier).toUpperCase();
-  const definition3 = state.definitionById.get(id);
-  if (!definition3) {
-    return revert(state, node2);
-  }
-  const properties3 = { src: normalizeUri(definition3.url || "") };
-  if (node2.alt !== null && node2.alt !== void 0) {
-    properties3.alt = node2.alt;
-  }
-  if (definition3.title !== null && definition3.title !== void 0) {
-    properties3.title = definition3.title;
-  }
-  const result2 = { type: "element", tagName: "img", properties: properties3, children: [] };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_image_reference2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/image-reference.js"() {
-    init_micromark_util_sanitize_uri();
-    init_revert();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/image.js
-function image2(state, node2) {
-  const properties3 = { src: normalizeUri(node2.url) };
-  if (node2.alt !== null && node2.alt !== void 0) {
-    properties3.alt = node2.alt;
-  }
-  if (node2.title !== null && node2.title !== void 0) {
-    properties3.title = node2.title;
-  }
-  const result2 = { type: "element", tagName: "img", properties: properties3, children: [] };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_image2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/image.js"() {
-    init_micromark_util_sanitize_uri();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/inline-code.js
-function inlineCode2(state, node2) {
-  const text11 = { type: "text", value: node2.value.replace(/\r?\n|\r/g, " ") };
-  state.patch(node2, text11);
-  const result2 = {
-    type: "element",
-    tagName: "code",
-    properties: {},
-    children: [text11]
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_inline_code2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/inline-code.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/link-reference.js
-function linkReference2(state, node2) {
-  const id = String(node2.identifier).toUpperCase();
-  const definition3 = state.definitionById.get(id);
-  if (!definition3) {
-    return revert(state, node2);
-  }
-  const properties3 = { href: normalizeUri(definition3.url || "") };
-  if (definition3.title !== null && definition3.title !== void 0) {
-    properties3.title = definition3.title;
-  }
-  const result2 = {
-    type: "element",
-    tagName: "a",
-    properties: properties3,
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_link_reference2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/link-reference.js"() {
-    init_micromark_util_sanitize_uri();
-    init_revert();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/link.js
-function link2(state, node2) {
-  const properties3 = { href: normalizeUri(node2.url) };
-  if (node2.title !== null && node2.title !== void 0) {
-    properties3.title = node2.title;
-  }
-  const result2 = {
-    type: "element",
-    tagName: "a",
-    properties: properties3,
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_link2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/link.js"() {
-    init_micromark_util_sanitize_uri();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/list-item.js
-function listItem2(state, node2, parent) {
-  const results = state.all(node2);
-  const loose = parent ? listLoose(parent) : listItemLoose(node2);
-  const properties3 = {};
-  const children2 = [];
-  if (typeof node2.checked === "boolean") {
-    const head2 = results[0];
-    let paragraph3;
-    if (head2 && head2.type === "element" && head2.tagName === "p") {
-      paragraph3 = head2;
-    } else {
-      paragraph3 = { type: "element", tagName: "p", properties: {}, children: [] };
-      results.unshift(paragraph3);
-    }
-    if (paragraph3.children.length > 0) {
-      paragraph3.children.unshift({ type: "text", value: " " });
-    }
-    paragraph3.children.unshift({
-      type: "element",
-      tagName: "input",
-      properties: { type: "checkbox", checked: node2.checked, disabled: true },
-      children: []
-    });
-    properties3.className = ["task-list-item"];
-  }
-  let index2 = -1;
-  while (++index2 < results.length) {
-    const child = results[index2];
-    if (loose || index2 !== 0 || child.type !== "element" || child.tagName !== "p") {
-      children2.push({ type: "text", value: "\n" });
-    }
-    if (child.type === "element" && child.tagName === "p" && !loose) {
-      children2.push(...child.children);
-    } else {
-      children2.push(child);
-    }
-  }
-  const tail = results[results.length - 1];
-  if (tail && (loose || tail.type !== "element" || tail.tagName !== "p")) {
-    children2.push({ type: "text", value: "\n" });
-  }
-  const result2 = { type: "element", tagName: "li", properties: properties3, children: children2 };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-function listLoose(node2) {
-  let loose = false;
-  if (node2.type === "list") {
-    loose = node2.spread || false;
-    const { children: children2 } = node2;
-    let index2 = -1;
-    while (!loose && ++index2 < children2.length) {
-      loose = listItemLoose(children2[index2]);
-    }
-  }
-  return loose;
-}
-function listItemLoose(node2) {
-  const { spread } = node2;
-  return spread === null || spread === void 0 ? node2.children.length > 1 : spread;
-}
-var init_list_item2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/list-item.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/list.js
-function list3(state, node2) {
-  const properties3 = {};
-  const results = state.all(node2);
-  let index2 = -1;
-  if (typeof node2.start === "number" && node2.start !== 1) {
-    properties3.start = node2.start;
-  }
-  while (++index2 < results.length) {
-    const child = results[index2];
-    if (child.type === "element" && child.tagName === "li" && child.properties && Array.isArray(child.properties.className) && child.properties.className.includes("task-list-item")) {
-      properties3.className = ["contains-task-list"];
-      break;
-    }
-  }
-  const result2 = {
-    type: "element",
-    tagName: node2.ordered ? "ol" : "ul",
-    properties: properties3,
-    children: state.wrap(results, true)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_list3 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/list.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/paragraph.js
-function paragraph2(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "p",
-    properties: {},
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_paragraph2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/paragraph.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/root.js
-function root4(state, node2) {
-  const result2 = { type: "root", children: state.wrap(state.all(node2)) };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_root3 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/root.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/strong.js
-function strong2(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "strong",
-    properties: {},
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_strong2 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/strong.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/table.js
-function table(state, node2) {
-  const rows = state.all(node2);
-  const firstRow = rows.shift();
-  const tableContent = [];
-  if (firstRow) {
-    const head2 = {
-      type: "element",
-      tagName: "thead",
-      properties: {},
-      children: state.wrap([firstRow], true)
-    };
-    state.patch(node2.children[0], head2);
-    tableContent.push(head2);
-  }
-  if (rows.length > 0) {
-    const body3 = {
-      type: "element",
-      tagName: "tbody",
-      properties: {},
-      children: state.wrap(rows, true)
-    };
-    const start = pointStart(node2.children[1]);
-    const end = pointEnd(node2.children[node2.children.length - 1]);
-    if (start && end) body3.position = { start, end };
-    tableContent.push(body3);
-  }
-  const result2 = {
-    type: "element",
-    tagName: "table",
-    properties: {},
-    children: state.wrap(tableContent, true)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_table = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/table.js"() {
-    init_unist_util_position();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/table-row.js
-function tableRow(state, node2, parent) {
-  const siblings2 = parent ? parent.children : void 0;
-  const rowIndex = siblings2 ? siblings2.indexOf(node2) : 1;
-  const tagName = rowIndex === 0 ? "th" : "td";
-  const align = parent && parent.type === "table" ? parent.align : void 0;
-  const length = align ? align.length : node2.children.length;
-  let cellIndex = -1;
-  const cells2 = [];
-  while (++cellIndex < length) {
-    const cell = node2.children[cellIndex];
-    const properties3 = {};
-    const alignValue = align ? align[cellIndex] : void 0;
-    if (alignValue) {
-      properties3.align = alignValue;
-    }
-    let result3 = { type: "element", tagName, properties: properties3, children: [] };
-    if (cell) {
-      result3.children = state.all(cell);
-      state.patch(cell, result3);
-      result3 = state.applyData(cell, result3);
-    }
-    cells2.push(result3);
-  }
-  const result2 = {
-    type: "element",
-    tagName: "tr",
-    properties: {},
-    children: state.wrap(cells2, true)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_table_row = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/table-row.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/table-cell.js
-function tableCell(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "td",
-    // Assume body cell.
-    properties: {},
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_table_cell = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/table-cell.js"() {
-  }
-});
-
-// node_modules/trim-lines/index.js
-function trimLines(value2) {
-  const source = String(value2);
-  const search2 = /\r?\n|\r/g;
-  let match = search2.exec(source);
-  let last = 0;
-  const lines = [];
-  while (match) {
-    lines.push(
-      trimLine(source.slice(last, match.index), last > 0, true),
-      match[0]
-    );
-    last = match.index + match[0].length;
-    match = search2.exec(source);
-  }
-  lines.push(trimLine(source.slice(last), last > 0, false));
-  return lines.join("");
-}
-function trimLine(value2, start, end) {
-  let startIndex = 0;
-  let endIndex = value2.length;
-  if (start) {
-    let code4 = value2.codePointAt(startIndex);
-    while (code4 === tab || code4 === space) {
-      startIndex++;
-      code4 = value2.codePointAt(startIndex);
-    }
-  }
-  if (end) {
-    let code4 = value2.codePointAt(endIndex - 1);
-    while (code4 === tab || code4 === space) {
-      endIndex--;
-      code4 = value2.codePointAt(endIndex - 1);
-    }
-  }
-  return endIndex > startIndex ? value2.slice(startIndex, endIndex) : "";
-}
-var tab, space;
-var init_trim_lines = __esm({
-  "node_modules/trim-lines/index.js"() {
-    tab = 9;
-    space = 32;
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/text.js
-function text9(state, node2) {
-  const result2 = { type: "text", value: trimLines(String(node2.value)) };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_text4 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/text.js"() {
-    init_trim_lines();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/thematic-break.js
-function thematicBreak3(state, node2) {
-  const result2 = {
-    type: "element",
-    tagName: "hr",
-    properties: {},
-    children: []
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-var init_thematic_break3 = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/thematic-break.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/handlers/index.js
-function ignore() {
-  return void 0;
-}
-var handlers;
-var init_handlers = __esm({
-  "node_modules/mdast-util-to-hast/lib/handlers/index.js"() {
-    init_blockquote2();
-    init_break2();
-    init_code2();
-    init_delete();
-    init_emphasis2();
-    init_footnote_reference();
-    init_heading2();
-    init_html3();
-    init_image_reference2();
-    init_image2();
-    init_inline_code2();
-    init_link_reference2();
-    init_link2();
-    init_list_item2();
-    init_list3();
-    init_paragraph2();
-    init_root3();
-    init_strong2();
-    init_table();
-    init_table_row();
-    init_table_cell();
-    init_text4();
-    init_thematic_break3();
-    handlers = {
-      blockquote: blockquote2,
-      break: hardBreak2,
-      code: code3,
-      delete: strikethrough,
-      emphasis: emphasis2,
-      footnoteReference: footnoteReference2,
-      heading: heading2,
-      html: html6,
-      imageReference: imageReference2,
-      image: image2,
-      inlineCode: inlineCode2,
-      linkReference: linkReference2,
-      link: link2,
-      listItem: listItem2,
-      list: list3,
-      paragraph: paragraph2,
-      // @ts-expect-error: root is different, but hard to type.
-      root: root4,
-      strong: strong2,
-      table,
-      tableCell,
-      tableRow,
-      text: text9,
-      thematicBreak: thematicBreak3,
-      toml: ignore,
-      yaml: ignore,
-      definition: ignore,
-      footnoteDefinition: ignore
-    };
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/footer.js
-function defaultFootnoteBackContent(_, rereferenceIndex) {
-  const result2 = [{ type: "text", value: "↩" }];
-  if (rereferenceIndex > 1) {
-    result2.push({
-      type: "element",
-      tagName: "sup",
-      properties: {},
-      children: [{ type: "text", value: String(rereferenceIndex) }]
-    });
-  }
-  return result2;
-}
-function defaultFootnoteBackLabel(referenceIndex, rereferenceIndex) {
-  return "Back to reference " + (referenceIndex + 1) + (rereferenceIndex > 1 ? "-" + rereferenceIndex : "");
-}
-function footer(state) {
-  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
-  const footnoteBackContent = state.options.footnoteBackContent || defaultFootnoteBackContent;
-  const footnoteBackLabel = state.options.footnoteBackLabel || defaultFootnoteBackLabel;
-  const footnoteLabel = state.options.footnoteLabel || "Footnotes";
-  const footnoteLabelTagName = state.options.footnoteLabelTagName || "h2";
-  const footnoteLabelProperties = state.options.footnoteLabelProperties || {
-    className: ["sr-only"]
-  };
-  const contents = [];
-  const listItems = [];
-  let referenceIndex = -1;
-  while (++referenceIndex < state.footnoteOrder.length) {
-    const definition3 = state.footnoteById.get(
-      state.footnoteOrder[referenceIndex]
-    );
-    if (definition3) {
-      contents[referenceIndex] = state.all(definition3);
-    }
-  }
-  referenceIndex = -1;
-  while (++referenceIndex < state.footnoteOrder.length) {
-    const definition3 = state.footnoteById.get(
-      state.footnoteOrder[referenceIndex]
-    );
-    if (!definition3) {
-      continue;
-    }
-    const content3 = contents[referenceIndex];
-    const id = String(definition3.identifier).toUpperCase();
-    const safeId = normalizeUri(id.toLowerCase());
-    let rereferenceIndex = 0;
-    const backReferences = [];
-    const counts = state.footnoteCounts.get(id);
-    while (counts !== void 0 && ++rereferenceIndex <= counts) {
-      if (backReferences.length > 0) {
-        backReferences.push({ type: "text", value: " " });
-      }
-      let children2 = typeof footnoteBackContent === "string" ? footnoteBackContent : footnoteBackContent(referenceIndex, rereferenceIndex);
-      if (typeof children2 === "string") {
-        children2 = { type: "text", value: children2 };
-      }
-      backReferences.push({
-        type: "element",
-        tagName: "a",
-        properties: {
-          href: "#" + clobberPrefix + "fnref-" + safeId + (rereferenceIndex > 1 ? "-" + rereferenceIndex : ""),
-          dataFootnoteBackref: "",
-          ariaLabel: typeof footnoteBackLabel === "string" ? footnoteBackLabel : footnoteBackLabel(referenceIndex, rereferenceIndex),
-          className: ["data-footnote-backref"]
-        },
-        children: Array.isArray(children2) ? children2 : [children2]
-      });
-    }
-    const tail = content3[content3.length - 1];
-    if (tail && tail.type === "element" && tail.tagName === "p") {
-      const tailTail = tail.children[tail.children.length - 1];
-      if (tailTail && tailTail.type === "text") {
-        tailTail.value += " ";
-      } else {
-        tail.children.push({ type: "text", value: " " });
-      }
-      tail.children.push(...backReferences);
-    } else {
-      content3.push(...backReferences);
-    }
-    const listItem3 = {
-      type: "element",
-      tagName: "li",
-      properties: { id: clobberPrefix + "fn-" + safeId },
-      children: state.wrap(content3, true)
-    };
-    state.patch(definition3, listItem3);
-    listItems.push(listItem3);
-  }
-  if (listItems.length === 0) {
-    return;
-  }
-  return {
-    type: "element",
-    tagName: "section",
-    properties: { dataFootnotes: true, className: ["footnotes"] },
-    children: [
-      {
-        type: "element",
-        tagName: footnoteLabelTagName,
-        properties: {
-          ...esm_default(footnoteLabelProperties),
-          id: "footnote-label"
-        },
-        children: [{ type: "text", value: footnoteLabel }]
-      },
-      { type: "text", value: "\n" },
-      {
-        type: "element",
-        tagName: "ol",
-        properties: {},
-        children: state.wrap(listItems, true)
-      },
-      { type: "text", value: "\n" }
-    ]
-  };
-}
-var init_footer = __esm({
-  "node_modules/mdast-util-to-hast/lib/footer.js"() {
-    init_esm();
-    init_micromark_util_sanitize_uri();
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/state.js
-function createState(tree, options) {
-  const settings = options || emptyOptions5;
-  const definitionById = /* @__PURE__ */ new Map();
-  const footnoteById = /* @__PURE__ */ new Map();
-  const footnoteCounts = /* @__PURE__ */ new Map();
-  const handlers2 = { ...handlers, ...settings.handlers };
-  const state = {
-    all: all3,
-    applyData,
-    definitionById,
-    footnoteById,
-    footnoteCounts,
-    footnoteOrder: [],
-    handlers: handlers2,
-    one: one3,
-    options: settings,
-    patch: patch2,
-    wrap: wrap3
-  };
-  visit(tree, function(node2) {
-    if (node2.type === "definition" || node2.type === "footnoteDefinition") {
-      const id = String(node2.identifier).toUpperCase();
-      if (node2.type === "definition") {
-        if (!definitionById.has(id)) {
-          definitionById.set(id, node2);
-        }
-      } else if (!footnoteById.has(id)) {
-        footnoteById.set(id, node2);
-      }
-    }
-  });
-  return state;
-  function one3(node2, parent) {
-    const { type } = node2;
-    const handle4 = state.handlers[type];
-    if (own10.call(state.handlers, type) && handle4) {
-      return handle4(state, node2, parent);
-    }
-    if (state.options.passThrough && state.options.passThrough.includes(type)) {
-      if ("children" in node2) {
-        const { children: children2, ...shallow } = node2;
-        return { ...esm_default(shallow), children: state.all(node2) };
-      }
-      return esm_default(node2);
-    }
-    const unknown2 = state.options.unknownHandler || defaultUnknownHandler;
-    return unknown2(state, node2, parent);
-  }
-  function all3(parent) {
-    const values = [];
-    if ("children" in parent) {
-      const nodes = parent.children;
-      let index2 = -1;
-      while (++index2 < nodes.length) {
-        const result2 = state.one(nodes[index2], parent);
-        if (result2) {
-          if (index2 && nodes[index2 - 1].type === "break") {
-            if (!Array.isArray(result2) && result2.type === "text") {
-              result2.value = trimMarkdownSpaceStart(result2.value);
-            }
-            if (!Array.isArray(result2) && result2.type === "element") {
-              const head2 = result2.children[0];
-              if (head2 && head2.type === "text") {
-                head2.value = trimMarkdownSpaceStart(head2.value);
-              }
-            }
-          }
-          if (Array.isArray(result2)) {
-            values.push(...result2);
-          } else {
-            values.push(result2);
-          }
-        }
-      }
-    }
-    return values;
-  }
-}
-function patch2(from, to) {
-  if (from.position) to.position = position2(from);
-}
-function applyData(from, to) {
-  let result2 = to;
-  if (from && from.data) {
-    const { hChildren, hName, hProperties } = from.data;
-    if (typeof hName === "string") {
-      if (result2.type === "element") {
-        result2.tagName = hName;
-      } else {
-        const children2 = "children" in result2 ? result2.children : [result2];
-        result2 = { type: "element", tagName: hName, properties: {}, children: children2 };
-      }
-    }
-    if (result2.type === "element" && hProperties) {
-      Object.assign(result2.properties, esm_default(hProperties));
-    }
-    if ("children" in result2 && result2.children && hChildren !== null && hChildren !== void 0) {
-      result2.children = hChildren;
-    }
-  }
-  return result2;
-}
-function defaultUnknownHandler(state, node2) {
-  const data = node2.data || {};
-  const result2 = "value" in node2 && !(own10.call(data, "hProperties") || own10.call(data, "hChildren")) ? { type: "text", value: node2.value } : {
-    type: "element",
-    tagName: "div",
-    properties: {},
-    children: state.all(node2)
-  };
-  state.patch(node2, result2);
-  return state.applyData(node2, result2);
-}
-function wrap3(nodes, loose) {
-  const result2 = [];
-  let index2 = -1;
-  if (loose) {
-    result2.push({ type: "text", value: "\n" });
-  }
-  while (++index2 < nodes.length) {
-    if (index2) result2.push({ type: "text", value: "\n" });
-    result2.push(nodes[index2]);
-  }
-  if (loose && nodes.length > 0) {
-    result2.push({ type: "text", value: "\n" });
-  }
-  return result2;
-}
-function trimMarkdownSpaceStart(value2) {
-  let index2 = 0;
-  let code4 = value2.charCodeAt(index2);
-  while (code4 === 9 || code4 === 32) {
-    index2++;
-    code4 = value2.charCodeAt(index2);
-  }
-  return value2.slice(index2);
-}
-var own10, emptyOptions5;
-var init_state = __esm({
-  "node_modules/mdast-util-to-hast/lib/state.js"() {
-    init_esm();
-    init_unist_util_visit();
-    init_unist_util_position();
-    init_handlers();
-    own10 = {}.hasOwnProperty;
-    emptyOptions5 = {};
-  }
-});
-
-// node_modules/mdast-util-to-hast/lib/index.js
-function toHast(tree, options) {
-  const state = createState(tree, options);
-  const node2 = state.one(tree, void 0);
-  const foot = footer(state);
-  const result2 = Array.isArray(node2) ? { type: "root", children: node2 } : node2 || { type: "root", children: [] };
-  if (foot) {
-    ok("children" in result2);
-    result2.children.push({ type: "text", value: "\n" }, foot);
-  }
-  return result2;
-}
-var init_lib31 = __esm({
-  "node_modules/mdast-util-to-hast/lib/index.js"() {
-    init_default();
-    init_footer();
-    init_state();
-  }
-});
-
-// node_modules/mdast-util-to-hast/index.js
-var init_mdast_util_to_hast = __esm({
-  "node_modules/mdast-util-to-hast/index.js"() {
-    init_lib31();
-  }
-});
-
-// node_modules/remark-rehype/lib/index.js
-function remarkRehype(destination, options) {
-  if (destination && "run" in destination) {
-    return async function(tree, file) {
-      const hastTree = (
-        /** @type {HastRoot} */
-        toHast(tree, { file, ...options })
-      );
-      await destination.run(hastTree, file);
-    };
-  }
-  return function(tree, file) {
-    return (
-      /** @type {HastRoot} */
-      toHast(tree, { file, ...destination || options })
-    );
-  };
-}
-var init_lib32 = __esm({
-  "node_modules/remark-rehype/lib/index.js"() {
-    init_mdast_util_to_hast();
-  }
-});
-
-// node_modules/remark-rehype/index.js
-var init_remark_rehype = __esm({
-  "node_modules/remark-rehype/index.js"() {
-    init_lib32();
-  }
-});
-
-// src/parse/markdown-html.ts
-function markdownToSafeHtml(markdown, options = {}) {
-  const processor2 = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkRehype).use(() => (tree) => {
-    const rewrite = options.rewriteUrl;
-    if (!rewrite) return;
-    visit(tree, "element", (node2) => {
-      if (node2.tagName === "a" && typeof node2.properties.href === "string") node2.properties.href = rewrite(node2.properties.href, "a");
-      if (node2.tagName === "img" && typeof node2.properties.src === "string") node2.properties.src = rewrite(node2.properties.src, "img");
-    });
-  }).use(rehypeSanitize, defaultSchema).use(rehypeStringify);
-  return String(processor2.processSync(markdown));
-}
-var init_markdown_html = __esm({
-  "src/parse/markdown-html.ts"() {
-    "use strict";
-    init_rehype_sanitize();
-    init_rehype_stringify();
-    init_remark_frontmatter();
-    init_remark_gfm();
-    init_remark_parse();
-    init_remark_rehype();
-    init_unified();
-    init_unist_util_visit();
-  }
-});
-
 // src/report/format/html/escape.ts
 function escapeHtml(value2) {
   return String(value2).replace(/[&<>"']/g, (c) => replacements[c]);
@@ -54432,39 +54261,33 @@ var init_escape = __esm({
   }
 });
 
-// src/report/format/html/article-html.ts
-function articleHtml(article, byFile) {
-  const rewriteUrl = (url, element3) => {
-    if (element3 === "img") return UNLINKED;
-    const target = resolveLink(article.file, url);
-    if (target.type === "external") return url.startsWith("#") ? `#${PREFIX}${url.slice(1).toLowerCase()}` : url;
-    if (target.type === "outside") return UNLINKED;
-    const fragment = target.anchor === void 0 ? "" : `#${PREFIX}${encodeURIComponent(target.anchor.toLowerCase())}`;
-    if (target.path === article.file) return fragment || "#";
-    const page = byFile.get(target.path);
-    return page ? `${page.path.slice("kb/".length)}${fragment}` : UNLINKED;
-  };
-  const slugger = new BananaSlug();
-  let titleId;
-  let first = true;
-  const html7 = markdownToSafeHtml(article.markdown, { rewriteUrl }).replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level, inner) => {
-    const id = `${PREFIX}${slugger.slug(decodeEntities(inner.replace(/<[^>]*>/g, "")))}`;
-    const isTitle = first && level === "1" && sameText(decodeEntities(inner.replace(/<[^>]*>/g, "")), article.title);
-    first = false;
-    if (isTitle) {
-      titleId = escapeHtml(id);
-      return "";
+// src/report/format/html/html-tokens.ts
+function htmlTokens(html7) {
+  const tokens = [];
+  let at2 = 0;
+  while (at2 < html7.length) {
+    const lt = html7.indexOf("<", at2);
+    if (lt !== at2) {
+      const end = lt === -1 ? html7.length : lt;
+      tokens.push({ type: "text", raw: html7.slice(at2, end) });
+      at2 = end;
+      continue;
     }
-    return `<h${level} id="${escapeHtml(id)}">${inner}</h${level}>`;
-  });
-  return { html: imagesAsText(html7).replace(/<th(?=[\s>])/g, '<th scope="col"').trim(), titleId };
+    tagAt.lastIndex = at2;
+    const tag3 = tagAt.exec(html7);
+    if (!tag3) throw new Error(`Unexpected HTML from the Markdown renderer at offset ${at2}: ${JSON.stringify(html7.slice(at2, at2 + 40))}`);
+    const name = tag3[2].toLowerCase();
+    if (tag3[1]) tokens.push({ type: "end", name, raw: tag3[0] });
+    else {
+      const attributes = [...tag3[3].matchAll(attribute)].map((m) => ({ name: m[1].toLowerCase(), value: m[2], raw: m[0] }));
+      tokens.push({ type: "start", name, attributes, raw: tag3[0] });
+    }
+    at2 = tagAt.lastIndex;
+  }
+  return tokens;
 }
-function imagesAsText(html7) {
-  return html7.replace(/<img\b[^>]*>/g, (tag3) => {
-    const alt = /\balt="([^"]*)"/.exec(tag3)?.[1];
-    const text11 = alt === void 0 ? "" : decodeEntities(alt).trim();
-    return `<span class="muted">[image${text11 ? `: ${escapeHtml(text11)}` : ""}]</span>`;
-  });
+function escapeAttribute(value2) {
+  return value2.replace(/[\0"&'`]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 function decodeEntities(text11) {
   const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -54474,19 +54297,91 @@ function decodeEntities(text11) {
     return named[name.toLowerCase()] ?? whole;
   });
 }
+var tagAt, attribute;
+var init_html_tokens = __esm({
+  "src/report/format/html/html-tokens.ts"() {
+    "use strict";
+    tagAt = /<(\/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*)\s*\/?>/y;
+    attribute = /\s+([^\s"'<>/=]+)(?:="([^"]*)")?/gy;
+  }
+});
+
+// src/report/format/html/article-html.ts
+function articleHtml(article, byFile) {
+  const linkTarget = (url) => {
+    const target = resolveLink(article.file, url);
+    if (target.type === "external") return url.startsWith("#") ? `#${PREFIX}${url.slice(1).toLowerCase()}` : url;
+    if (target.type === "outside") return void 0;
+    const fragment = target.anchor === void 0 ? "" : `#${PREFIX}${encodeURIComponent(target.anchor.toLowerCase())}`;
+    if (target.path === article.file) return fragment || "#";
+    const page = byFile.get(target.path);
+    return page ? `${page.path.slice("kb/".length)}${fragment}` : void 0;
+  };
+  const slugger = new BananaSlug();
+  let titleId;
+  let first = true;
+  let out = "";
+  let heading3;
+  for (const token of htmlTokens(article.html)) {
+    if (token.type === "text") {
+      out += token.raw;
+      if (heading3) heading3.text += token.raw;
+    } else if (token.type === "end") {
+      if (heading3 && token.name === `h${heading3.level}`) {
+        const { level, at: at2 } = heading3;
+        const text11 = decodeEntities(heading3.text);
+        const id = `${PREFIX}${slugger.slug(text11)}`;
+        const isTitle = first && level === "1" && sameText(text11, article.title);
+        first = false;
+        heading3 = void 0;
+        const inner = out.slice(at2);
+        out = out.slice(0, at2);
+        if (isTitle) titleId = escapeHtml(id);
+        else out += `<h${level} id="${escapeHtml(id)}">${inner}</h${level}>`;
+      } else out += token.raw;
+    } else if (/^h[1-6]$/.test(token.name) && token.attributes.length === 0 && !heading3) {
+      heading3 = { level: token.name.slice(1), at: out.length, text: "" };
+    } else if (token.name === "a") {
+      out += linkTag(token.attributes, linkTarget);
+    } else if (token.name === "img") {
+      out += imageAsText(token.attributes);
+    } else if (token.name === "th") {
+      out += `<th scope="col"${token.raw.slice("<th".length)}`;
+    } else out += token.raw;
+  }
+  if (heading3) out = `${out.slice(0, heading3.at)}<h${heading3.level}>${out.slice(heading3.at)}`;
+  return { html: out.trim(), titleId };
+}
+function linkTag(attributes, linkTarget) {
+  let tag3 = "<a";
+  for (const a of attributes) {
+    if (a.name !== "href" || a.value === void 0) tag3 += a.raw;
+    else {
+      const url = decodeEntities(a.value);
+      const target = linkTarget(url);
+      if (target === url) tag3 += a.raw;
+      else if (target !== void 0) tag3 += ` href="${escapeAttribute(target)}"`;
+    }
+  }
+  return `${tag3}>`;
+}
+function imageAsText(attributes) {
+  const alt = attributes.find((a) => a.name === "alt")?.value;
+  const text11 = alt === void 0 ? "" : decodeEntities(alt).trim();
+  return `<span class="muted">[image${text11 ? `: ${escapeHtml(text11)}` : ""}]</span>`;
+}
 function sameText(a, b) {
   const norm = (s) => s.replace(/\s+/g, " ").trim().toLowerCase();
   return norm(a) === norm(b);
 }
-var UNLINKED, PREFIX;
+var PREFIX;
 var init_article_html = __esm({
   "src/report/format/html/article-html.ts"() {
     "use strict";
     init_github_slugger();
     init_resolve_link();
-    init_markdown_html();
     init_escape();
-    UNLINKED = "gitsm-unlinked:";
+    init_html_tokens();
     PREFIX = "user-content-";
   }
 });
@@ -75366,31 +75261,86 @@ var init_record_file = __esm({
   }
 });
 
+// src/io/decode.ts
+function isFileContentError(error2) {
+  return error2 instanceof FileContentError || error2 instanceof Error && error2.name === "FileContentError" && "diagnostic" in error2;
+}
+function decodeUtf8(bytes, file) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at2 = firstInvalidByte(bytes);
+    let line = 1;
+    for (let i = 0; i < at2; i++) if (bytes[i] === 10) line++;
+    throw new FileContentError({
+      ...fileDiagnostic("file/encoding", file, `This file is not valid UTF-8 (byte ${at2 + 1} cannot be decoded). Save it as UTF-8.`),
+      line,
+      endLine: line
+    });
+  }
+}
+function firstInvalidByte(bytes) {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (decodesWithin(decoder, bytes, middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+function decodesWithin(decoder, bytes, end) {
+  for (let extra = 0; extra <= 3 && end + extra <= bytes.length; extra++) {
+    try {
+      decoder.decode(bytes.subarray(0, end + extra));
+      return true;
+    } catch {
+    }
+  }
+  return false;
+}
+var FileContentError;
+var init_decode = __esm({
+  "src/io/decode.ts"() {
+    "use strict";
+    init_errors();
+    init_tree_paths();
+    FileContentError = class extends GitsmError {
+      diagnostic;
+      constructor(diagnostic2) {
+        super(`${diagnostic2.file ?? ""}: ${diagnostic2.message}`, 1);
+        this.diagnostic = diagnostic2;
+      }
+    };
+  }
+});
+
 // src/io/git-pack.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, readSync } from "node:fs";
-import { join as join2 } from "node:path";
-import { constants as constants5, inflateSync } from "node:zlib";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { join } from "node:path";
+import { constants as constants4, inflateSync } from "node:zlib";
 function readPacks(objectsDir) {
-  const packDir = join2(objectsDir, "pack");
+  const packDir = join(objectsDir, "pack");
   let names;
   try {
-    names = readdirSync2(packDir);
+    names = readdirSync(packDir);
   } catch {
     return [];
   }
   const packs = [];
   for (const name of names.sort()) {
     if (!name.endsWith(".idx")) continue;
-    const path2 = join2(packDir, `${name.slice(0, -4)}.pack`);
+    const path2 = join(packDir, `${name.slice(0, -4)}.pack`);
     let index2;
     let size;
     try {
-      index2 = readFileSync2(join2(packDir, name));
-      const fd = openSync2(path2, "r");
+      index2 = readFileSync(join(packDir, name));
+      const fd = openSync(path2, "r");
       try {
-        size = fstatSync2(fd).size;
+        size = fstatSync(fd).size;
       } finally {
-        closeSync2(fd);
+        closeSync(fd);
       }
     } catch {
       continue;
@@ -75436,11 +75386,11 @@ function readAt(fd, position3, length) {
 function packBytes(pack, position3, length) {
   const end = Math.min(position3 + length, pack.size);
   if (pack.size <= inMemoryPackBytes) {
-    pack.data ??= readFileSync2(pack.path);
+    pack.data ??= readFileSync(pack.path);
     return pack.data.subarray(position3, end);
   }
   if (pack.fd === void 0) {
-    pack.fd = openSync2(pack.path, "r");
+    pack.fd = openSync(pack.path, "r");
     openPacks.register(pack, pack.fd);
   }
   return readAt(pack.fd, position3, end - position3);
@@ -75551,7 +75501,7 @@ function packOidsWithPrefix(pack, prefix) {
 function deltaResultSize(pack, header) {
   for (let want = 64; ; want *= 8) {
     const end = Math.min(header.data + want, pack.size - 20);
-    const bytes = inflateSync(packBytes(pack, header.data, end - header.data), { finishFlush: constants5.Z_SYNC_FLUSH, chunkSize: 64 });
+    const bytes = inflateSync(packBytes(pack, header.data, end - header.data), { finishFlush: constants4.Z_SYNC_FLUSH, chunkSize: 64 });
     const sizes = readDeltaSizes(bytes);
     if (sizes) return sizes.result;
     if (end >= pack.size - 20) throw new Error(`The delta at offset ${header.data} of ${pack.path} is truncated.`);
@@ -75572,7 +75522,7 @@ var init_git_pack = __esm({
     inMemoryPackBytes = 64 * 1024 * 1024;
     openPacks = new FinalizationRegistry((fd) => {
       try {
-        closeSync2(fd);
+        closeSync(fd);
       } catch {
       }
     });
@@ -75580,9 +75530,9 @@ var init_git_pack = __esm({
 });
 
 // src/io/git-objects.ts
-import { closeSync as closeSync3, existsSync as existsSync2, openSync as openSync3, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute, join as join3, resolve } from "node:path";
-import { constants as constants6, inflateSync as inflateSync2 } from "node:zlib";
+import { closeSync as closeSync2, existsSync as existsSync2, openSync as openSync2, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute, join as join2, resolve } from "node:path";
+import { constants as constants5, inflateSync as inflateSync2 } from "node:zlib";
 function openObjectStore(objectsDir) {
   return new ObjectStore(objectsDir);
 }
@@ -75594,7 +75544,7 @@ function withAlternates(objectsDir, depth = 0) {
   if (depth >= 5) return directories;
   let text11;
   try {
-    text11 = readFileSync3(join3(objectsDir, "info", "alternates"), "utf8");
+    text11 = readFileSync2(join2(objectsDir, "info", "alternates"), "utf8");
   } catch {
     return directories;
   }
@@ -75607,15 +75557,15 @@ function withAlternates(objectsDir, depth = 0) {
   return directories;
 }
 function readRange(path2, position3, length) {
-  const fd = openSync3(path2, "r");
+  const fd = openSync2(path2, "r");
   try {
     return readAt(fd, position3, length);
   } finally {
-    closeSync3(fd);
+    closeSync2(fd);
   }
 }
 function readLoose(path2, oid) {
-  const raw2 = inflateSync2(readFileSync3(path2));
+  const raw2 = inflateSync2(readFileSync2(path2));
   const space2 = raw2.indexOf(32);
   const nul = raw2.indexOf(0, space2);
   const type = raw2.toString("latin1", 0, space2);
@@ -75624,7 +75574,7 @@ function readLoose(path2, oid) {
   return { type, content: raw2.subarray(nul + 1) };
 }
 function looseSize(path2, oid) {
-  const bytes = inflateSync2(readRange(path2, 0, 512), { finishFlush: constants6.Z_SYNC_FLUSH });
+  const bytes = inflateSync2(readRange(path2, 0, 512), { finishFlush: constants5.Z_SYNC_FLUSH });
   const nul = bytes.indexOf(0);
   const space2 = bytes.indexOf(32);
   if (nul < 0 || space2 < 0 || space2 > nul) throw new Error(`The loose object ${oid} is corrupt.`);
@@ -75687,7 +75637,7 @@ var init_git_objects = __esm({
         for (const directory of this.directories) {
           let names;
           try {
-            names = readdirSync3(join3(directory, prefix.slice(0, 2)));
+            names = readdirSync2(join2(directory, prefix.slice(0, 2)));
           } catch {
             continue;
           }
@@ -75706,7 +75656,7 @@ var init_git_objects = __esm({
             if (offset !== void 0) return packed(pack, offset);
           }
           for (const directory of this.directories) {
-            const path2 = join3(directory, oid.slice(0, 2), oid.slice(2));
+            const path2 = join2(directory, oid.slice(0, 2), oid.slice(2));
             if (existsSync2(path2)) return loose(path2);
           }
           this.packs = void 0;
@@ -75773,28 +75723,28 @@ var init_git_objects = __esm({
 });
 
 // src/io/git-repo.ts
-import * as fs4 from "node:fs";
-import { isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import * as fs3 from "node:fs";
+import { isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 function openRepository(root5) {
   const gitdir = findGitdir(root5);
   let commondir = gitdir;
   try {
-    const common = fs4.readFileSync(join4(gitdir, "commondir"), "utf8").trim();
+    const common = fs3.readFileSync(join3(gitdir, "commondir"), "utf8").trim();
     commondir = isAbsolute2(common) ? common : resolve2(gitdir, common);
   } catch {
   }
-  return { root: root5, gitdir, commondir, objects: openObjectStore(join4(commondir, "objects")), cache: {}, trees: /* @__PURE__ */ new Map() };
+  return { root: root5, gitdir, commondir, objects: openObjectStore(join3(commondir, "objects")), cache: {}, trees: /* @__PURE__ */ new Map() };
 }
 function findGitdir(root5) {
-  const dotGit = join4(root5, ".git");
+  const dotGit = join3(root5, ".git");
   let stat2;
   try {
-    stat2 = fs4.statSync(dotGit);
+    stat2 = fs3.statSync(dotGit);
   } catch {
     throw new InfrastructureError(`${root5} is not the root of a git repository (it has no .git). Run gitsm at the repository root, in a clone.`);
   }
   if (stat2.isDirectory()) return dotGit;
-  const match = /^gitdir:\s*(.+?)\s*$/m.exec(fs4.readFileSync(dotGit, "utf8"));
+  const match = /^gitdir:\s*(.+?)\s*$/m.exec(fs3.readFileSync(dotGit, "utf8"));
   if (!match) throw new InfrastructureError(`${dotGit} is neither a git directory nor a "gitdir:" link.`);
   return isAbsolute2(match[1]) ? match[1] : resolve2(root5, match[1]);
 }
@@ -75808,7 +75758,7 @@ function readObject(repo, oid, what) {
 function gitFailure(repo, error2, what) {
   if (error2 instanceof InfrastructureError) return error2;
   if (error2 instanceof MissingObjectError) {
-    const shallow = fs4.existsSync(join4(repo.commondir, "shallow"));
+    const shallow = fs3.existsSync(join3(repo.commondir, "shallow"));
     return new InfrastructureError(
       `Cannot read ${what}: git object ${error2.oid} is missing${shallow ? " (this is a shallow clone)" : ""}. Fetch more history: \`git fetch --unshallow\`, or actions/checkout with fetch-depth: 0.`,
       { cause: error2 }
@@ -75877,7 +75827,7 @@ function isRegularMode(mode) {
   return mode === "100644" || mode === "100755";
 }
 async function readConfig(repo, path2) {
-  return import_isomorphic_git.default.getConfig({ fs: fs4, gitdir: repo.commondir, path: path2 });
+  return import_isomorphic_git.default.getConfig({ fs: fs3, gitdir: repo.commondir, path: path2 });
 }
 var import_isomorphic_git;
 var init_git_repo = __esm({
@@ -75890,8 +75840,8 @@ var init_git_repo = __esm({
 });
 
 // src/io/git-rev.ts
-import * as fs5 from "node:fs";
-import { join as join5 } from "node:path";
+import * as fs4 from "node:fs";
+import { join as join4 } from "node:path";
 async function resolveRevision(repo, rev) {
   const { base, steps } = parseRevision(rev);
   try {
@@ -75964,7 +75914,7 @@ async function resolveRefName(repo, name) {
   if (name === "HEAD") {
     let head2;
     try {
-      head2 = fs5.readFileSync(join5(repo.gitdir, "HEAD"), "utf8").trim();
+      head2 = fs4.readFileSync(join4(repo.gitdir, "HEAD"), "utf8").trim();
     } catch {
       return void 0;
     }
@@ -75973,7 +75923,7 @@ async function resolveRefName(repo, name) {
     ref = head2.slice(5);
   }
   try {
-    return await import_isomorphic_git2.default.resolveRef({ fs: fs5, gitdir: repo.commondir, ref });
+    return await import_isomorphic_git2.default.resolveRef({ fs: fs4, gitdir: repo.commondir, ref });
   } catch (error2) {
     if (error2 instanceof Error && error2.code === "NotFoundError") return void 0;
     throw gitFailure(repo, error2, `the ref "${name}"`);
@@ -76139,8 +76089,8 @@ var init_git_tree_index = __esm({
 });
 
 // src/io/record-history.ts
-import * as fs6 from "node:fs";
-import { dirname, join as join6, relative, resolve as resolve3, sep as sep2 } from "node:path";
+import * as fs5 from "node:fs";
+import { dirname, join as join5, relative, resolve as resolve3, sep as sep2 } from "node:path";
 async function readRecordHistories(dir, files) {
   const location = findRepository(dir);
   if (!location) return void 0;
@@ -76163,11 +76113,11 @@ async function readRecordHistories(dir, files) {
 function findRepository(dir) {
   let start = resolve3(dir);
   try {
-    start = fs6.realpathSync(start);
+    start = fs5.realpathSync(start);
   } catch {
   }
   for (let current = start; ; current = dirname(current)) {
-    if (fs6.existsSync(join6(current, ".git"))) return { root: current, prefix: relative(current, start).split(sep2).join("/") };
+    if (fs5.existsSync(join5(current, ".git"))) return { root: current, prefix: relative(current, start).split(sep2).join("/") };
     if (dirname(current) === current) return void 0;
   }
 }
@@ -76198,7 +76148,7 @@ function formatPerson(person) {
 function readShallow(repo) {
   let text11;
   try {
-    text11 = fs6.readFileSync(join6(repo.commondir, "shallow"), "utf8");
+    text11 = fs5.readFileSync(join5(repo.commondir, "shallow"), "utf8");
   } catch {
     return /* @__PURE__ */ new Set();
   }
@@ -76215,14 +76165,14 @@ async function headCommit(repo) {
 async function isUnborn(repo) {
   let head2;
   try {
-    head2 = fs6.readFileSync(join6(repo.gitdir, "HEAD"), "utf8").trim();
+    head2 = fs5.readFileSync(join5(repo.gitdir, "HEAD"), "utf8").trim();
   } catch {
     return false;
   }
   const match = /^ref: (refs\/heads\/\S+)$/.exec(head2);
   if (!match) return false;
   try {
-    await import_isomorphic_git3.default.resolveRef({ fs: fs6, gitdir: repo.commondir, ref: match[1] });
+    await import_isomorphic_git3.default.resolveRef({ fs: fs5, gitdir: repo.commondir, ref: match[1] });
     return false;
   } catch (error2) {
     return error2 instanceof Error && error2.code === "NotFoundError";
@@ -76497,7 +76447,7 @@ function approvalTrail(history) {
   return { kind: "found", index: index2, edits };
 }
 function isApproved(data) {
-  return data !== null && approvedOrLater2.has(text5(data.status) ?? "");
+  return data !== null && approvedOrLater2.has(text8(data.status) ?? "");
 }
 function changedFields(before, after2) {
   return guardedFields.filter((field) => !sameValue2(before?.[field], after2?.[field]));
@@ -76517,8 +76467,8 @@ function auditChange(change, reading, pulls) {
   const entry = {
     change: change.id ?? "",
     file: change.file,
-    requested_by: text5(change.data.requested_by) ?? null,
-    implementer: text5(change.data.implementer) ?? null,
+    requested_by: text8(change.data.requested_by) ?? null,
+    implementer: text8(change.data.implementer) ?? null,
     approved_in: null,
     lead_time_minutes: null,
     approvals: null,
@@ -76612,8 +76562,8 @@ function compareReviews(a, b) {
 }
 function separationBreaches(facts, change) {
   const roles2 = [
-    [text5(change.data.requested_by), "the requester"],
-    [text5(change.data.implementer), "the implementer"],
+    [text8(change.data.requested_by), "the requester"],
+    [text8(change.data.implementer), "the implementer"],
     [facts.author, "the pull request author"]
   ];
   const breaches2 = [];
@@ -89100,6 +89050,126 @@ var init_sort = __esm({
   }
 });
 
+// src/io/working-tree.ts
+var working_tree_exports = {};
+__export(working_tree_exports, {
+  openWorkingTree: () => openWorkingTree
+});
+import * as fs6 from "node:fs";
+import { join as join6 } from "node:path";
+function openWorkingTree(root5) {
+  return new WorkingTreeReader(root5);
+}
+function isMissing(error2) {
+  const code4 = error2?.code;
+  return code4 === "ENOENT" || code4 === "ENOTDIR";
+}
+function unreadable(path2, error2) {
+  const reason = error2.code ?? String(error2);
+  return fileDiagnostic("file/unreadable", path2, `This folder cannot be read (${reason}), so its files are not checked. Make it readable.`);
+}
+var skippedNames, notRegularMessage, WorkingTreeReader;
+var init_working_tree = __esm({
+  "src/io/working-tree.ts"() {
+    "use strict";
+    init_decode();
+    init_tree_paths();
+    skippedNames = /* @__PURE__ */ new Set([".git", "node_modules"]);
+    notRegularMessage = "This is not a regular file (a pipe, socket or device); gitsm reads only regular files. Replace it with a regular file or remove it.";
+    WorkingTreeReader = class {
+      constructor(root5) {
+        this.root = root5;
+        this.description = root5;
+      }
+      root;
+      description;
+      folders = /* @__PURE__ */ new Map();
+      async list(folders) {
+        const entries2 = [];
+        const diagnostics = [];
+        for (const folder of outermostFolders(folders)) {
+          if (folder !== "" && !this.reachFolder(folder, diagnostics)) continue;
+          this.walk(folder, entries2, diagnostics);
+        }
+        entries2.sort((a, b) => comparePaths(a.path, b.path));
+        diagnostics.sort((a, b) => comparePaths(a.file ?? "", b.file ?? ""));
+        return { entries: entries2, diagnostics };
+      }
+      async read(path2) {
+        const segments = splitRepoPath(path2);
+        for (let i = 1; i < segments.length; i++) {
+          if (!this.isRealFolder(segments.slice(0, i).join("/"))) return void 0;
+        }
+        if (!this.lstat(path2)?.isFile()) return void 0;
+        let fd;
+        try {
+          fd = fs6.openSync(join6(this.root, path2), fs6.constants.O_RDONLY | (fs6.constants.O_NOFOLLOW ?? 0) | (fs6.constants.O_NONBLOCK ?? 0));
+        } catch (error2) {
+          if (isMissing(error2) || error2.code === "ELOOP") return void 0;
+          throw error2;
+        }
+        try {
+          if (!fs6.fstatSync(fd).isFile()) return void 0;
+          return decodeUtf8(fs6.readFileSync(fd), path2);
+        } finally {
+          fs6.closeSync(fd);
+        }
+      }
+      /** Checks that every segment of `folder` is a real folder; a symlink on the way is reported. */
+      reachFolder(folder, diagnostics) {
+        const segments = folder.split("/");
+        for (let i = 1; i <= segments.length; i++) {
+          const path2 = segments.slice(0, i).join("/");
+          if (skippedNames.has(segments[i - 1])) return false;
+          const stat2 = this.lstat(path2);
+          if (!stat2) return false;
+          if (stat2.isSymbolicLink()) {
+            diagnostics.push(fileDiagnostic("file/symlink", path2, symlinkMessage));
+            return false;
+          }
+          if (!stat2.isDirectory()) return false;
+        }
+        return true;
+      }
+      walk(folder, entries2, diagnostics) {
+        let children2;
+        try {
+          children2 = fs6.readdirSync(folder === "" ? this.root : join6(this.root, folder), { withFileTypes: true });
+        } catch (error2) {
+          if (isMissing(error2)) return;
+          diagnostics.push(unreadable(folder || ".", error2));
+          return;
+        }
+        for (const child of children2) {
+          if (skippedNames.has(child.name)) continue;
+          const path2 = folder === "" ? child.name : `${folder}/${child.name}`;
+          if (child.isSymbolicLink()) diagnostics.push(fileDiagnostic("file/symlink", path2, symlinkMessage));
+          else if (child.isDirectory()) this.walk(path2, entries2, diagnostics);
+          else if (!child.isFile()) diagnostics.push(fileDiagnostic("file/not-regular", path2, notRegularMessage));
+          else {
+            const stat2 = this.lstat(path2);
+            if (stat2?.isFile()) entries2.push({ path: path2, size: stat2.size });
+            else if (stat2?.isSymbolicLink()) diagnostics.push(fileDiagnostic("file/symlink", path2, symlinkMessage));
+            else if (stat2 && !stat2.isDirectory()) diagnostics.push(fileDiagnostic("file/not-regular", path2, notRegularMessage));
+          }
+        }
+      }
+      /** Whether `path` is a folder and not a link to one (remembered: read is called once per listed file). */
+      isRealFolder(path2) {
+        let real = this.folders.get(path2);
+        if (real === void 0) {
+          real = this.lstat(path2)?.isDirectory() ?? false;
+          this.folders.set(path2, real);
+        }
+        return real;
+      }
+      lstat(path2) {
+        return fs6.lstatSync(join6(this.root, path2), { throwIfNoEntry: false });
+      }
+    };
+  }
+});
+
 // src/model/config.ts
 function kindFolder(config, kind) {
   switch (kind) {
@@ -89212,7 +89282,7 @@ var init_change_model_not_standard = __esm({
       description: "Only standard changes name a model; on another type it is ignored, which is likely a mistake",
       check(ctx) {
         for (const record2 of ctx.byKind("Change")) {
-          const type = text5(record2.data.type);
+          const type = text8(record2.data.type);
           if (!has(record2.data, "model") || type !== "normal" && type !== "emergency") continue;
           ctx.report({
             record: record2,
@@ -89246,8 +89316,8 @@ var init_change_required_fields = __esm({
       check(ctx) {
         for (const record2 of ctx.byKind("Change")) {
           const { data } = record2;
-          const type = text5(data.type);
-          const status2 = text5(data.status);
+          const type = text8(data.type);
+          const status2 = text8(data.status);
           const require2 = (field, message) => {
             if (!has(data, field)) ctx.report({ record: record2, path: [], message });
           };
@@ -89260,7 +89330,7 @@ var init_change_required_fields = __esm({
             require2("window", `A change with status ${status2} needs a window: add window: with start and end. Only draft and cancelled changes may leave it out.`);
           }
           if (status2 === "closed") require2("review", "A change is closed only after its post-implementation review: add review: with outcome and completed_at.");
-          const outcome = text5(map3(data.review)?.outcome);
+          const outcome = text8(map3(data.review)?.outcome);
           if (status2 !== void 0 && outcome !== void 0 && Object.hasOwn(contradictions, status2) && contradictions[status2].includes(outcome)) {
             ctx.report({
               record: record2,
@@ -89288,8 +89358,8 @@ var init_change_standard_model = __esm({
       description: "A standard change stays within its model: the model covers every service it touches, and its risk is at most the model's max_risk",
       check(ctx) {
         for (const record2 of ctx.byKind("Change")) {
-          const id = text5(record2.data.model);
-          if (text5(record2.data.type) !== "standard" || id === void 0) continue;
+          const id = text8(record2.data.model);
+          if (text8(record2.data.type) !== "standard" || id === void 0) continue;
           const model = ctx.index.get("StandardChange", id);
           if (!model) continue;
           const covered2 = strings(model.data.services);
@@ -89304,8 +89374,8 @@ var init_change_standard_model = __esm({
               });
             }
           }
-          const risk = risks2.indexOf(text5(record2.data.risk) ?? "");
-          const maxRisk = risks2.indexOf(text5(model.data.max_risk) ?? "");
+          const risk = risks2.indexOf(text8(record2.data.risk) ?? "");
+          const maxRisk = risks2.indexOf(text8(model.data.max_risk) ?? "");
           if (risk >= 0 && maxRisk >= 0 && risk > maxRisk) {
             ctx.report({
               record: record2,
@@ -89460,7 +89530,7 @@ var init_incident_required_for_status = __esm({
       description: "An incident has the timestamps its status implies: acknowledged_at, resolved_at, closed_at",
       check(ctx) {
         for (const record2 of ctx.byKind("Incident")) {
-          const status2 = text5(record2.data.status);
+          const status2 = text8(record2.data.status);
           if (status2 === void 0 || !Object.hasOwn(required, status2)) continue;
           for (const field of required[status2]) {
             if (has(record2.data, field)) continue;
@@ -89486,7 +89556,7 @@ function checkAnchors(ctx, record2, timeline) {
     ctx.report({
       record: record2,
       path: [field],
-      message: `${field} (${text5(record2.data[field])}) differs from the ${which2} ${status2} entry of the timeline (${entry.text}). Make them the same instant.`,
+      message: `${field} (${text8(record2.data[field])}) differs from the ${which2} ${status2} entry of the timeline (${entry.text}). Make them the same instant.`,
       related: [relatedAt(record2, ["timeline", entry.index, "at"], `the ${which2} ${status2} entry`)]
     });
   }
@@ -89517,8 +89587,8 @@ var init_incident_timeline = __esm({
       check(ctx) {
         for (const record2 of ctx.byKind("Incident")) {
           const timeline = entries(record2.data.timeline).map(({ item, index: index2 }) => {
-            const status3 = text5(item.status);
-            return { index: index2, at: parseTimestamp(item.at), text: text5(item.at), status: status3 !== void 0 && Object.hasOwn(next, status3) ? status3 : void 0 };
+            const status3 = text8(item.status);
+            return { index: index2, at: parseTimestamp(item.at), text: text8(item.at), status: status3 !== void 0 && Object.hasOwn(next, status3) ? status3 : void 0 };
           });
           const report2 = (path2, message, other, note) => ctx.report({ record: record2, path: path2, message, related: [relatedAt(record2, ["timeline", other.index], note)] });
           let lastTimed;
@@ -89537,7 +89607,7 @@ var init_incident_timeline = __esm({
             last = entry;
           }
           checkAnchors(ctx, record2, timeline);
-          const status2 = text5(record2.data.status);
+          const status2 = text8(record2.data.status);
           if (last?.status !== void 0 && status2 !== void 0 && Object.hasOwn(next, status2) && status2 !== last.status && !(status2 === "closed" && last.status === "resolved")) {
             report2(["status"], `status is ${status2}, but the timeline's last status entry says ${last.status}. Add the missing timeline entry or correct status.`, last, "the last status entry");
           }
@@ -89560,7 +89630,7 @@ var init_kb_duplicate_title = __esm({
       check(ctx) {
         const byTitle = /* @__PURE__ */ new Map();
         for (const record2 of ctx.byKind("Article")) {
-          const title2 = text5(record2.data.title)?.trim();
+          const title2 = text8(record2.data.title)?.trim();
           if (!title2) continue;
           const key2 = title2.normalize("NFC").toLowerCase();
           byTitle.set(key2, [...byTitle.get(key2) ?? [], record2]);
@@ -89572,7 +89642,7 @@ var init_kb_duplicate_title = __esm({
             ctx.report({
               record: record2,
               path: ["title"],
-              message: `${first.id ?? "Another article"} already has the title "${text5(first.data.title).trim()}". Merge the articles, or give this one a title that tells them apart.`,
+              message: `${first.id ?? "Another article"} already has the title "${text8(first.data.title).trim()}". Merge the articles, or give this one a title that tells them apart.`,
               related: [relatedAt(first, ["title"], "the same title is used here first")]
             });
           }
@@ -89596,7 +89666,7 @@ var init_kb_required_sections = __esm({
       check(ctx) {
         const sections = ctx.config.knowledge.sections;
         for (const record2 of ctx.byKind("Article")) {
-          const type = text5(record2.data.type);
+          const type = text8(record2.data.type);
           if (record2.format !== "markdown" || type === void 0 || !Object.hasOwn(sections, type)) continue;
           const required2 = sections[type];
           if (!Array.isArray(required2)) continue;
@@ -89626,16 +89696,16 @@ var init_kb_retired_services = __esm({
       description: "A knowledge article that is not retired is about at least one service that is not retired",
       check(ctx) {
         for (const record2 of ctx.byKind("Article")) {
-          if (text5(record2.data.status) === "retired") continue;
+          if (text8(record2.data.status) === "retired") continue;
           const ids = strings(record2.data.services);
           if (ids.length === 0) continue;
           const services = ids.map((id) => ctx.index.get("Service", id));
-          if (!services.every((service) => service !== void 0 && text5(service.data.lifecycle) === "retired")) continue;
+          if (!services.every((service) => service !== void 0 && text8(service.data.lifecycle) === "retired")) continue;
           const which2 = ids.length === 1 ? `its service ${ids[0]} is retired` : `all its services (${ids.join(", ")}) are retired`;
           ctx.report({
             record: record2,
             path: ["services"],
-            message: `This article is still ${text5(record2.data.status) ?? "active"}, but ${which2}. Retire the article (status: retired), or list the services that replaced ${ids.length === 1 ? "it" : "them"}.`
+            message: `This article is still ${text8(record2.data.status) ?? "active"}, but ${which2}. Retire the article (status: retired), or list the services that replaced ${ids.length === 1 ? "it" : "them"}.`
           });
         }
       }
@@ -89730,7 +89800,7 @@ var init_kb_title_heading = __esm({
       check(ctx) {
         for (const record2 of ctx.byKind("Article")) {
           if (record2.format !== "markdown" || !record2.body) continue;
-          const title2 = text5(record2.data.title);
+          const title2 = text8(record2.data.title);
           const [first, ...extra] = record2.body.headings.filter((h) => h.depth === 1);
           if (!first) {
             ctx.report({
@@ -90323,7 +90393,7 @@ var init_sla_review_overdue = __esm({
         if (ctx.now === void 0) return;
         const today2 = dateIn(ctx.now, ctx.config.timezone);
         for (const record2 of ctx.byKind("SLA")) {
-          const reviewBy = text5(record2.data.review_by);
+          const reviewBy = text8(record2.data.review_by);
           if (reviewBy === void 0 || !parseDate(reviewBy) || reviewBy >= today2) continue;
           ctx.report({
             record: record2,
@@ -91055,6 +91125,7 @@ async function validateRepository(options) {
   const markdownCount = toParse.filter(isMarkdown).length;
   const ordered = [...toParse.filter(isMarkdown), ...toParse.filter((e) => !isMarkdown(e))];
   const markdown = createMarkdownParser({ budgetMs: loaderLimits.markdownParseMs, mainThread: markdownCount < workerThreshold });
+  const wantsHtml = (path2, text11) => options.articleHtml === true && (folderKind(path2, config) === "Article" || text11.includes("Article"));
   try {
     const results = await mapLimit(ordered, 64, async (entry) => {
       const limit = isMarkdown(entry) ? loaderLimits.markdownBytes : loaderLimits.recordBytes;
@@ -91067,7 +91138,7 @@ async function validateRepository(options) {
         throw error2;
       }
       if (text11 === void 0) return void 0;
-      return isMarkdown(entry) ? markdown.parse({ path: entry.path, text: text11 }) : parseRecordFile({ path: entry.path, text: text11 });
+      return isMarkdown(entry) ? markdown.parse({ path: entry.path, text: text11, html: wantsHtml(entry.path, text11) }) : parseRecordFile({ path: entry.path, text: text11 });
     });
     for (const result2 of results) {
       if (!result2) continue;
@@ -91162,7 +91233,7 @@ var init_validate_repository = __esm({
 async function buildRepositoryReport(options) {
   const from = dateOption(options.from, "--from");
   const to = dateOption(options.to, "--to");
-  const validation = await validateRepository({ root: options.root, now: options.now });
+  const validation = await validateRepository({ root: options.root, now: options.now, articleHtml: true });
   if (validation.errors > 0) return { validation, articles: [] };
   const { config, parsed: records } = validation;
   const now = options.now.getTime();
@@ -91188,12 +91259,10 @@ async function buildRepositoryReport(options) {
     audit: evidence.entries,
     source: { commit: evidence.history.head, shallow: evidence.history.shallow }
   });
-  const tree = openWorkingTree(options.root);
   const articles = [];
   for (const r2 of records) {
-    if (r2.kind !== "Article" || r2.id === void 0 || r2.format !== "markdown") continue;
-    const markdown = await tree.read(r2.file);
-    if (markdown !== void 0) articles.push({ id: r2.id, title: text5(r2.data.title) ?? r2.id, file: r2.file, markdown });
+    if (r2.kind !== "Article" || r2.id === void 0 || r2.safeHtml === void 0) continue;
+    articles.push({ id: r2.id, title: text8(r2.data.title) ?? r2.id, file: r2.file, html: r2.safeHtml });
   }
   articles.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { validation, report: report2, articles };
@@ -91225,7 +91294,6 @@ var init_build_report = __esm({
     "use strict";
     init_errors();
     init_client();
-    init_working_tree();
     init_build();
     init_ics();
     init_html4();
@@ -91618,7 +91686,7 @@ var init_approval_need = __esm({
 
 // src/policy/approval-rule.ts
 function matchRule(head2, services, policy) {
-  const type = text6(head2.data.type) ?? "untyped";
+  const type = text9(head2.data.type) ?? "untyped";
   const risk = effectiveRisk(head2.data.risk, services, policy);
   const rule = (policy.approvals ?? []).find((r2) => (r2.type === void 0 || r2.type === type) && (r2.risks === void 0 || r2.risks.includes(risk)));
   const declared = head2.data.risk === void 0 ? "undeclared" : show(head2.data.risk);
@@ -91779,12 +91847,12 @@ var init_pools = __esm({
 // src/policy/separation.ts
 function changeExclusion(id, approver, versions, separationOfDuties, teams) {
   for (const record2 of versions) {
-    const requester = text6(record2?.data.requested_by);
+    const requester = text9(record2?.data.requested_by);
     if (requester && loginKey(requester) === approver.key) return `they requested ${id}`;
   }
   if (!separationOfDuties) return void 0;
   for (const record2 of versions) {
-    const implementer = text6(record2?.data.implementer);
+    const implementer = text9(record2?.data.implementer);
     if (!implementer) continue;
     if (!isTeamHandle(implementer) && loginKey(implementer) === approver.key) return `they implement ${id} (separation of duties)`;
     if (isTeamHandle(implementer) && teams.members(implementer)?.has(approver.key)) {
@@ -91797,7 +91865,7 @@ function unknownImplementers(versions, separationOfDuties, teams) {
   if (!separationOfDuties) return [];
   const out = /* @__PURE__ */ new Set();
   for (const record2 of versions) {
-    const implementer = text6(record2?.data.implementer);
+    const implementer = text9(record2?.data.implementer);
     if (implementer && isTeamHandle(implementer) && !teams.members(implementer)) out.add(implementer);
   }
   return [...out];
@@ -91965,7 +92033,7 @@ var init_lead_time = __esm({
       check(ctx) {
         const { head: head2, id } = ctx.change;
         if (!ctx.need || head2?.data.status !== "approved") return;
-        const type = text6(head2.data.type) ?? "";
+        const type = text9(head2.data.type) ?? "";
         const lead = ctx.policy.leadTime[type];
         if (lead === void 0) return;
         const start = parseTimestamp(map4(head2.data.window)?.start);
@@ -92365,7 +92433,7 @@ function teamsNeeded(snapshot) {
   const catalog = serviceCatalog(snapshot);
   for (const change of changesUnderReview(snapshot)) {
     for (const service of serviceFacts(change.head, catalog)) add(service.owner);
-    for (const version of [change.base, change.head]) add(text6(version?.data.implementer));
+    for (const version of [change.base, change.head]) add(text9(version?.data.implementer));
   }
   return [...teams].sort();
 }
@@ -92920,6 +92988,7 @@ var init_parse2 = __esm({
     init_depth();
     init_limits();
     init_markdown();
+    init_markdown_html();
     init_markdown_outline();
     init_record_file();
     init_yaml_document();
@@ -93014,7 +93083,7 @@ var annotationsPerLevel, levels2;
 var init_annotate = __esm({
   "src/action/annotate.ts"() {
     "use strict";
-    init_core();
+    init_core2();
     annotationsPerLevel = 10;
     levels2 = [
       { severity: "error", level: "error", emit: error, slots: annotationsPerLevel - 1 },
@@ -93039,7 +93108,7 @@ async function writeReportFile(context, name, text11) {
 var init_context = __esm({
   "src/action/context.ts"() {
     "use strict";
-    init_core();
+    init_core2();
   }
 });
 
@@ -93180,7 +93249,7 @@ var policyFormats;
 var init_policy3 = __esm({
   "src/action/policy.ts"() {
     "use strict";
-    init_core();
+    init_core2();
     init_index();
     init_annotate();
     init_context();
@@ -93231,7 +93300,7 @@ var summaryLimit;
 var init_report3 = __esm({
   "src/action/report.ts"() {
     "use strict";
-    init_core();
+    init_core2();
     init_index();
     init_annotate();
     init_context();
@@ -93333,7 +93402,7 @@ var validateFormats;
 var init_validate2 = __esm({
   "src/action/validate.ts"() {
     "use strict";
-    init_core();
+    init_core2();
     init_package();
     init_index();
     init_annotate();
@@ -93415,7 +93484,7 @@ var commands;
 var init_main = __esm({
   "src/action/main.ts"() {
     "use strict";
-    init_core();
+    init_core2();
     init_index();
     init_policy3();
     init_report3();

@@ -30,7 +30,7 @@ export { escape as escapeMarkdown, formatPolicyJson, formatPolicyMarkdown, forma
 export { evaluatePolicy } from './policy/index.js'
 export { lintRecords, type LintInput, type LintOutput } from './lint/index.js'
 export * from './model/index.js'
-export { parseMarkdownRecord, parseRecordFile, parseYaml, type LoadResult } from './parse/index.js'
+export { markdownToSafeHtml, mdastToSafeHtml, parseMarkdownRecord, parseRecordFile, parseYaml, type LoadResult, type MarkdownRecordOptions } from './parse/index.js'
 export { ruleRegistry, type RegisteredRule } from './rules/index.js'
 export { schemaDocuments, validateRecordSchema } from './schema/index.js'
 export { isTimeZone, parseClockTime, parseDate, parseDuration, parseTimestamp } from './time/index.js'

@@ -1,6 +1,5 @@
 import { UsageError } from '../errors.js'
 import { createGitHubClient } from '../io/github/client.js'
-import { openWorkingTree } from '../io/working-tree.js'
 import { auditedChanges, buildReport, rangeInstants, resolveRange, type ReportData } from '../report/build.js'
 import { formatIcs } from '../report/format/ics.js'
 import { renderHtmlSite, type ArticleSource } from '../report/format/html/index.js'
@@ -28,7 +27,7 @@ export interface ReportOutcome {
   validation: ValidationResult
   /** Undefined when the records have errors: figures computed from broken records would be wrong. */
   report?: ReportData
-  /** The articles' Markdown, for the HTML site's article pages. */
+  /** The articles' bodies as sanitized HTML, from the validation's parse, for the HTML site's article pages. */
   articles: ArticleSource[]
 }
 
@@ -40,7 +39,8 @@ export interface ReportOutcome {
 export async function buildRepositoryReport(options: ReportOptions): Promise<ReportOutcome> {
   const from = dateOption(options.from, '--from')
   const to = dateOption(options.to, '--to')
-  const validation = await validateRepository({ root: options.root, now: options.now })
+  // The article pages are rendered from the validation's parse of each article, in the same worker threads.
+  const validation = await validateRepository({ root: options.root, now: options.now, articleHtml: true })
   if (validation.errors > 0) return { validation, articles: [] }
   const { config, parsed: records } = validation
   const now = options.now.getTime()
@@ -66,12 +66,10 @@ export async function buildRepositoryReport(options: ReportOptions): Promise<Rep
     audit: evidence.entries,
     source: { commit: evidence.history.head, shallow: evidence.history.shallow },
   })
-  const tree = openWorkingTree(options.root)
   const articles: ArticleSource[] = []
   for (const r of records) {
-    if (r.kind !== 'Article' || r.id === undefined || r.format !== 'markdown') continue
-    const markdown = await tree.read(r.file)
-    if (markdown !== undefined) articles.push({ id: r.id, title: text(r.data.title) ?? r.id, file: r.file, markdown })
+    if (r.kind !== 'Article' || r.id === undefined || r.safeHtml === undefined) continue
+    articles.push({ id: r.id, title: text(r.data.title) ?? r.id, file: r.file, html: r.safeHtml })
   }
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return { validation, report, articles }

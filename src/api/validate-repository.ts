@@ -5,7 +5,7 @@ import { sortDiagnostics } from '../diagnostics/sort.js'
 import { isFileContentError } from '../io/decode.js'
 import { createMarkdownParser } from '../io/markdown-pool.js'
 import { openWorkingTree } from '../io/working-tree.js'
-import { trimSlashes } from '../lint/classify.js'
+import { folderKind, trimSlashes } from '../lint/classify.js'
 import { lintRecords } from '../lint/engine.js'
 import type { ListedRecord } from '../lint/record-index.js'
 import type { Config } from '../model/config.js'
@@ -26,6 +26,11 @@ export interface ValidateOptions {
   changedSince?: string
   /** "Now" for date-dependent checks (review dates). Undefined turns those checks off. */
   now?: Date
+  /**
+   * Also render each Article's body as sanitized HTML (`safeHtml` on its parsed record, see mdastToSafeHtml), from
+   * the same parse, for the report's article pages. A file that does not parse has no HTML (and a diagnostic).
+   */
+  articleHtml?: boolean
 }
 
 export interface ValidationResult {
@@ -102,6 +107,9 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   const markdownCount = toParse.filter(isMarkdown).length
   const ordered = [...toParse.filter(isMarkdown), ...toParse.filter((e) => !isMarkdown(e))]
   const markdown = createMarkdownParser({ budgetMs: loaderLimits.markdownParseMs, mainThread: markdownCount < workerThreshold })
+  // Articles live in the knowledge folder; one elsewhere (its kind declared, file/wrong-folder turned off) names its
+  // kind in the text, and a text that merely mentions the word costs one needless rendering.
+  const wantsHtml = (path: string, text: string): boolean => options.articleHtml === true && (folderKind(path, config) === 'Article' || text.includes('Article'))
   try {
     const results = await mapLimit(ordered, 64, async (entry) => {
       const limit = isMarkdown(entry) ? loaderLimits.markdownBytes : loaderLimits.recordBytes
@@ -115,7 +123,7 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
         throw error
       }
       if (text === undefined) return undefined
-      return isMarkdown(entry) ? markdown.parse({ path: entry.path, text }) : parseRecordFile({ path: entry.path, text })
+      return isMarkdown(entry) ? markdown.parse({ path: entry.path, text, html: wantsHtml(entry.path, text) }) : parseRecordFile({ path: entry.path, text })
     })
     for (const result of results) {
       if (!result) continue

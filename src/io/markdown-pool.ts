@@ -7,11 +7,12 @@ import { InfrastructureError } from '../errors.js'
 import type { ParsedRecord } from '../model/record.js'
 import { loaderLimits } from '../parse/limits.js'
 import { parseMarkdownRecord, recordFromParts } from '../parse/markdown.js'
+import { mdastToSafeHtml } from '../parse/markdown-html.js'
 import type { MarkdownParts } from '../parse/markdown-outline.js'
 import type { LoadResult } from '../parse/yaml-document.js'
 import { isSafeForMainThread } from './markdown-risk.js'
 import { fileDiagnostic } from './tree-paths.js'
-import type { ParseReply } from './markdown-worker.js'
+import type { ParseReply, ParseRequest } from './markdown-worker.js'
 
 export interface MarkdownParserOptions {
   /** Longest time one file may take to parse, in milliseconds (default: loaderLimits.markdownParseMs). */
@@ -31,9 +32,10 @@ export interface MarkdownParser {
    * Parses a Markdown record like parseMarkdownRecord, in a worker thread. Resolves with `markdown/too-slow` when the
    * parse runs over the budget (the worker is stopped and replaced), and with `markdown/syntax` when the parser or its
    * worker fails on this file; other files are not affected. Rejects only when the parser is closed or no worker can
-   * start at all.
+   * start at all. With `html`, the record also carries the body as sanitized HTML (`safeHtml`), rendered from the
+   * same tree where it was parsed, within the same budget.
    */
-  parse(file: { path: string; text: string }): Promise<LoadResult<ParsedRecord>>
+  parse(file: { path: string; text: string; html?: boolean }): Promise<LoadResult<ParsedRecord>>
   /** Stops the workers. Parses still pending are rejected. */
   close(): Promise<void>
 }
@@ -42,6 +44,7 @@ interface Job {
   id: number
   path: string
   text: string
+  html: boolean
   resolve: (result: LoadResult<ParsedRecord>) => void
   reject: (error: Error) => void
 }
@@ -177,7 +180,7 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): Markd
       if (!target) break
       const job = queue.shift()!
       target.inFlight.push(job)
-      target.port.postMessage({ id: job.id, text: job.text })
+      target.port.postMessage({ id: job.id, text: job.text, html: job.html } satisfies ParseRequest)
       if (target.inFlight.length === 1) restartTimer(target)
     }
     // Start workers only for work that waits; the ones starting count as capacity.
@@ -198,12 +201,12 @@ export function createMarkdownParser(options: MarkdownParserOptions = {}): Markd
       }
       if (mainThread && isSafeForMainThread(file.text)) {
         const started = performance.now()
-        const result = parseMarkdownRecord(file.text, file.path)
+        const result = parseMarkdownRecord(file.text, file.path, file.html === true ? { renderHtml: mdastToSafeHtml } : {})
         if (performance.now() - started > tripMs && ++slowParses >= 2) mainThread = false
         return Promise.resolve(result)
       }
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, path: file.path, text: file.text, resolve, reject })
+        queue.push({ id: nextId++, path: file.path, text: file.text, html: file.html === true, resolve, reject })
         pump()
       })
     },

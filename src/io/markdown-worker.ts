@@ -1,16 +1,20 @@
 import { workerData, type MessagePort } from 'node:worker_threads'
+import { mdastToSafeHtml } from '../parse/markdown-html.js'
 import { outlineMarkdown, type MarkdownParts } from '../parse/markdown-outline.js'
 import { parseMarkdownTree } from '../parse/markdown.js'
 
 /*
  * Runs in a worker thread started by markdown-pool.ts: parses each Markdown text it is sent, in order, and posts
- * back its front matter and outline (never the whole tree, which would cost more to send than to parse), so that
- * the main thread can stop a parse that runs over its time budget.
+ * back its front matter and outline (never the whole tree, which would cost more to send than to parse) and, when
+ * asked, the body as sanitized HTML rendered from that same tree, so that the main thread can stop a parse that
+ * runs over its time budget.
  */
 
 export interface ParseRequest {
   id: number
   text: string
+  /** Also render the body as sanitized HTML (mdastToSafeHtml). */
+  html?: boolean
 }
 
 export type ParseReply =
@@ -27,15 +31,18 @@ export const maxTreeDepth = 256
 
 const port = (workerData as { port: MessagePort }).port
 
-port.on('message', ({ id, text }: ParseRequest) => {
+port.on('message', ({ id, text, html }: ParseRequest) => {
   let reply: ParseReply
   try {
     const tree = parseMarkdownTree(text)
     const depth = treeDepth(tree)
-    reply =
-      depth > maxTreeDepth
-        ? { id, ok: false, ruleId: 'markdown/too-deep', message: `This file nests quotes, lists or inline markup ${depth} levels deep; the limit is ${maxTreeDepth}. Flatten it.` }
-        : { id, ok: true, json: JSON.stringify(outlineMarkdown(tree) satisfies MarkdownParts) }
+    if (depth > maxTreeDepth) {
+      reply = { id, ok: false, ruleId: 'markdown/too-deep', message: `This file nests quotes, lists or inline markup ${depth} levels deep; the limit is ${maxTreeDepth}. Flatten it.` }
+    } else {
+      const parts: MarkdownParts = outlineMarkdown(tree)
+      if (html === true) parts.safeHtml = mdastToSafeHtml(tree)
+      reply = { id, ok: true, json: JSON.stringify(parts) }
+    }
   } catch (error) {
     reply = { id, ok: false, ruleId: 'markdown/syntax', message: `The Markdown parser failed: ${error instanceof Error ? error.message : String(error)}` }
   }

@@ -61,6 +61,11 @@ export interface ParsedRecord extends ParsedData {
   file: string
   format: 'yaml' | 'markdown'
   body?: MarkdownBody
+  /**
+   * For Markdown, when it was asked for (validateRepository's `articleHtml`): the body as sanitized HTML, rendered
+   * from the tree the outline came from (mdastToSafeHtml), with links and image sources as written.
+   */
+  safeHtml?: string
 }
 
 /**

@@ -1,6 +1,7 @@
 export { estimateNestingDepth } from './depth.js'
 export { loaderLimits } from './limits.js'
-export { parseMarkdownRecord, parseMarkdownTree, recordFromParts } from './markdown.js'
+export { parseMarkdownRecord, parseMarkdownTree, recordFromParts, type MarkdownRecordOptions } from './markdown.js'
+export { markdownToSafeHtml, mdastToSafeHtml } from './markdown-html.js'
 export { outlineMarkdown, type FrontMatter, type MarkdownParts } from './markdown-outline.js'
 export { parseRecordFile } from './record-file.js'
 export { parseYaml, type LoadResult, type ParseYamlOptions } from './yaml-document.js'

@@ -8,10 +8,14 @@ export interface FrontMatter {
   line: number
 }
 
-/** What a parsed Markdown file yields: its front matter, if it starts with one, and the outline of its body. */
+/**
+ * What a parsed Markdown file yields: its front matter, if it starts with one, the outline of its body and, when it
+ * was asked for, the body as sanitized HTML rendered from the same tree.
+ */
 export interface MarkdownParts {
   frontMatter: FrontMatter | undefined
   body: MarkdownBody
+  safeHtml?: string
 }
 
 /**

@@ -15,18 +15,29 @@ export function parseMarkdownTree(text: string): Root {
   return processor.parse(text)
 }
 
+export interface MarkdownRecordOptions {
+  /**
+   * Renders the body from the same tree (pass mdastToSafeHtml from markdown-html.ts, which builds on this module and
+   * so is passed in rather than imported); the result becomes the record's `safeHtml`. Without it, none is rendered.
+   */
+  renderHtml?: (tree: Root) => string
+}
+
 /**
  * Parses a Markdown record: the front matter as a record (positions shifted to the file's real lines) and the
- * outline of the body. Never throws. A file without front matter is an error: records need `kind` and `id`.
- * Synchronous and unbounded in time: for untrusted text, parse through the worker pool, which has a time budget.
+ * outline of the body, and with `renderHtml` the body as HTML, all from one parse. Never throws. A file without front
+ * matter is an error: records need `kind` and `id`. Synchronous and unbounded in time: for untrusted text, parse
+ * through the worker pool, which has a time budget.
  */
-export function parseMarkdownRecord(text: string, file: string): LoadResult<ParsedRecord> {
+export function parseMarkdownRecord(text: string, file: string, options: MarkdownRecordOptions = {}): LoadResult<ParsedRecord> {
   if (text.length > loaderLimits.markdownBytes) {
     return failure('file/too-large', `This Markdown file is ${text.length} characters; the limit is ${loaderLimits.markdownBytes}. Split it into several articles.`, file)
   }
   let parts: MarkdownParts
   try {
-    parts = outlineMarkdown(parseMarkdownTree(text))
+    const tree = parseMarkdownTree(text)
+    parts = outlineMarkdown(tree)
+    if (options.renderHtml) parts.safeHtml = options.renderHtml(tree)
   } catch (error) {
     return failure('markdown/syntax', `The Markdown parser failed: ${error instanceof Error ? error.message : String(error)}`, file)
   }
@@ -35,7 +46,7 @@ export function parseMarkdownRecord(text: string, file: string): LoadResult<Pars
 
 /** Builds the record from a parsed file's parts (used when parsing ran elsewhere, e.g. in a worker). */
 export function recordFromParts(parts: MarkdownParts, file: string): LoadResult<ParsedRecord> {
-  const { frontMatter, body } = parts
+  const { frontMatter, body, safeHtml } = parts
   if (!frontMatter) {
     return failure(
       'markdown/no-front-matter',
@@ -48,7 +59,9 @@ export function recordFromParts(parts: MarkdownParts, file: string): LoadResult<
   }
   const parsed = parseYaml(frontMatter.value, { file, lineOffset: frontMatter.line, maxLength: loaderLimits.recordBytes })
   if (!parsed.ok) return parsed
-  return { ok: true, value: { file, format: 'markdown', data: parsed.value.data, locate: parsed.value.locate, body } }
+  const record: ParsedRecord = { file, format: 'markdown', data: parsed.value.data, locate: parsed.value.locate, body }
+  if (safeHtml !== undefined) record.safeHtml = safeHtml
+  return { ok: true, value: record }
 }
 
 function failure(ruleId: string, message: string, file: string, line = 1): LoadResult<never> {

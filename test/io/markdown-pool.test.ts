@@ -5,6 +5,7 @@ import { createMarkdownParser } from '../../src/io/markdown-pool.js'
 import { isSafeForMainThread, mainThreadChars } from '../../src/io/markdown-risk.js'
 import type { ParsedRecord } from '../../src/model/record.js'
 import { parseMarkdownRecord } from '../../src/parse/markdown.js'
+import { markdownToSafeHtml, mdastToSafeHtml } from '../../src/parse/markdown-html.js'
 import type { LoadResult } from '../../src/parse/yaml-document.js'
 
 const article = (i: number) => `---
@@ -59,6 +60,25 @@ describe('createMarkdownParser', () => {
       for (const file of files) expect(comparable(await parser.parse(file))).toEqual(comparable(parseMarkdownRecord(file.text, file.path)))
     } finally {
       await parser.close()
+    }
+  })
+
+  it('renders the body as sanitized HTML from the same parse when asked, in worker threads and in the main thread', async () => {
+    const inWorkers = createMarkdownParser({ mainThread: false })
+    const inMain = createMarkdownParser()
+    try {
+      for (const parser of [inWorkers, inMain]) {
+        const results = await Promise.all(files.map((file, i) => parser.parse({ ...file, html: i % 2 === 0 })))
+        results.forEach((result, i) => {
+          const file = files[i]!
+          const expected = parseMarkdownRecord(file.text, file.path, i % 2 === 0 ? { renderHtml: mdastToSafeHtml } : {})
+          expect(comparable(result)).toEqual(comparable(expected))
+          if (result.ok) expect(result.value.safeHtml, file.path).toBe(i % 2 === 0 ? markdownToSafeHtml(file.text) : undefined)
+        })
+        expect(results.filter((r) => r.ok && r.value.safeHtml !== undefined).length).toBeGreaterThan(5)
+      }
+    } finally {
+      await Promise.all([inWorkers.close(), inMain.close()])
     }
   })
 

@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { auditedChanges, buildReport, rangeInstants, type ReportData } from '../../src/report/build.js'
+import { markdownToSafeHtml } from '../../src/parse/markdown-html.js'
 import type { AuditEntry } from '../../src/report/audit.js'
 import type { ArticleSource } from '../../src/report/format/html/index.js'
 import { loadAcme, record } from './report-records.js'
 
 export const XSS = '<script>alert(1)</script>'
 
-const acmeRoot = join(import.meta.dirname, '..', '..', 'examples', 'acme')
 const range = { from: '2026-09-01', to: '2026-12-31' }
 const now = Date.parse('2026-11-21T12:00:00+01:00')
 
@@ -18,30 +16,33 @@ const hostile = [
   record('incidents/INC-0900.yaml', 'kind: Incident', 'id: INC-0900', `title: "${XSS}"`, 'services: [xss-svc]', 'priority: P3', 'status: resolved', 'opened_at: 2026-11-10T10:00:00+01:00', 'acknowledged_at: 2026-11-10T10:30:00+01:00', 'resolved_at: 2026-11-10T12:00:00+01:00', `actions: [{ title: "${XSS}", owner: "@mallory", due: 2026-11-12, done: false }]`),
 ]
 
-const hostileArticle: ArticleSource = {
-  id: 'KB-0900',
-  title: XSS,
-  file: 'kb/KB-0900-hostile.md',
-  markdown: [
-    '---',
-    'kind: Article',
-    'id: KB-0900',
-    `title: "${XSS}"`,
-    '---',
-    '',
-    `# ${XSS}`,
-    '',
-    '<script>alert(2)</script>',
-    '',
-    '[click me](javascript:alert(1)) and [pool exhaustion causes](KB-0001-payments-api-pool-exhaustion.md#cause) and [top](#symptoms)',
-    '',
-    '![tracker](https://tracker.example/pixel.png) [problem](../problems/PRB-0002.md)',
-    '',
-    '## Symptoms',
-    '',
-    '<img src=x onerror=alert(3)> <a href="javascript:alert(4)">raw</a>',
-  ].join('\n'),
+/** An article as `gitsm report` gives it to the site: its body rendered from the validation's parse. */
+export function articleSource(id: string, title: string, file: string, markdown: string): ArticleSource {
+  return { id, title, file, html: markdownToSafeHtml(markdown) }
 }
+
+/** An article written by an attacker: the Markdown behind the hostile article page. */
+export const hostileMarkdown = [
+  '---',
+  'kind: Article',
+  'id: KB-0900',
+  `title: "${XSS}"`,
+  '---',
+  '',
+  `# ${XSS}`,
+  '',
+  '<script>alert(2)</script>',
+  '',
+  '[click me](javascript:alert(1)) and [pool exhaustion causes](KB-0001-payments-api-pool-exhaustion.md#cause) and [top](#symptoms)',
+  '',
+  '![tracker](https://tracker.example/pixel.png) [problem](../problems/PRB-0002.md)',
+  '',
+  '## Symptoms',
+  '',
+  '<img src=x onerror=alert(3)> <a href="javascript:alert(4)">raw</a>',
+].join('\n')
+
+const hostileArticle = articleSource('KB-0900', XSS, 'kb/KB-0900-hostile.md', hostileMarkdown)
 
 /** Audit evidence as the git and GitHub readers would give it, with every kind of entry a page must show. */
 function auditOf(changes: readonly { id: string; file: string; data: Record<string, unknown> }[]): AuditEntry[] {
@@ -73,7 +74,9 @@ export async function acmeSite(): Promise<{ report: ReportData; articles: Articl
   const articles: ArticleSource[] = [hostileArticle]
   for (const r of acme.records) {
     if (r.kind !== 'Article' || r.id === undefined) continue
-    articles.push({ id: r.id, title: typeof r.data.title === 'string' ? r.data.title : r.id, file: r.file, markdown: await readFile(join(acmeRoot, r.file), 'utf8') })
+    // As `gitsm report` does: the HTML the validation rendered from its own parse.
+    if (r.safeHtml === undefined) throw new Error(`${r.file}: the validation rendered no HTML`)
+    articles.push({ id: r.id, title: typeof r.data.title === 'string' ? r.data.title : r.id, file: r.file, html: r.safeHtml })
   }
   return { report, articles }
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig } from '../../src/config/defaults.js'
 import { buildReport, type ReportData } from '../../src/report/build.js'
 import { contentSecurityPolicy, renderHtmlSite, type ArticleSource } from '../../src/report/format/html/index.js'
-import { acmeSite, XSS } from './html-site-data.js'
+import { acmeSite, articleSource, XSS } from './html-site-data.js'
 
 let report: ReportData
 let articles: ArticleSource[]
@@ -138,9 +138,9 @@ describe('renderHtmlSite', () => {
 
   it('names article pages safely, whatever the id', () => {
     const pages = renderHtmlSite(report, [
-      { id: '../../etc/passwd', title: 'x', file: 'kb/a.md', markdown: '# x' },
-      { id: 'KB-0001', title: 'a', file: 'kb/KB-0001-a.md', markdown: '# a' },
-      { id: 'kb-0001', title: 'b', file: 'kb/KB-0001-b.md', markdown: '# b' },
+      articleSource('../../etc/passwd', 'x', 'kb/a.md', '# x'),
+      articleSource('KB-0001', 'a', 'kb/KB-0001-a.md', '# a'),
+      articleSource('kb-0001', 'b', 'kb/KB-0001-b.md', '# b'),
     ])
     expect([...pages.keys()].filter((p) => p.startsWith('kb/'))).toEqual(['kb/__.._etc_passwd.html', 'kb/KB-0001.html', 'kb/kb-0001-2.html'])
   })

@@ -7,9 +7,9 @@ import type { ItsmRecord } from '../../src/model/record.js'
 import { parseRecordFile } from '../../src/parse/record-file.js'
 import type { ReportPeriod } from '../../src/report/record-facts.js'
 
-/** The bundled example repository, loaded as a user would: records and config. */
+/** The bundled example repository, loaded as `gitsm report` loads it: records (articles with their HTML) and config. */
 export async function loadAcme(): Promise<{ records: ItsmRecord[]; config: Config }> {
-  const result = await validateRepository({ root: join(import.meta.dirname, '..', '..', 'examples', 'acme') })
+  const result = await validateRepository({ root: join(import.meta.dirname, '..', '..', 'examples', 'acme'), articleHtml: true })
   return { records: result.parsed, config: result.config }
 }
 

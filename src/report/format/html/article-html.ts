@@ -1,11 +1,8 @@
 import GithubSlugger from 'github-slugger'
 import { resolveLink } from '../../../links/resolve-link.js'
-import { markdownToSafeHtml } from '../../../parse/markdown-html.js'
 import { escapeHtml } from './escape.js'
+import { decodeEntities, escapeAttribute, htmlTokens, type HtmlAttribute } from './html-tokens.js'
 import type { ArticlePage } from './site-context.js'
-
-/** What a link becomes when the site has no page for its target: the sanitizer drops an unknown scheme, so the link text stays and the link goes. */
-const UNLINKED = 'gitsm-unlinked:'
 
 /** GitHub's prefix for ids from user content, so a document cannot clobber the page's own ids. */
 const PREFIX = 'user-content-'
@@ -18,56 +15,82 @@ export interface ArticleHtml {
 }
 
 /**
- * An article's Markdown as safe HTML for its page under `kb/`: links to other articles' files lead to their pages
- * (anchors kept, as GitHub's heading slugs), links into the article itself stay on the page, links to other files of
- * the repository keep their text but lose the link (the site has no page for them), and images are dropped to their
- * alt text, since the site loads nothing (its policy allows no image but `data:` and the sanitizer drops `data:`).
+ * An article's sanitized body (ArticleSource.html) as it shows on its page under `kb/`: links to other articles'
+ * files lead to their pages (anchors kept, as GitHub's heading slugs), links into the article itself stay on the
+ * page, links to other files of the repository keep their text but lose the link (the site has no page for them),
+ * and images are dropped to their alt text, since the site loads nothing (its policy allows no image but `data:`).
+ * Headings get GitHub's ids; table headers a scope. The body was sanitized before: this only rewrites link targets
+ * that survived sanitization, to values it builds itself or drops, and replaces tags with ones it writes, escaped.
  */
 export function articleHtml(article: ArticlePage, byFile: ReadonlyMap<string, ArticlePage>): ArticleHtml {
-  const rewriteUrl = (url: string, element: 'a' | 'img'): string => {
-    if (element === 'img') return UNLINKED
+  /** A link target on the site, or undefined for none. */
+  const linkTarget = (url: string): string | undefined => {
     const target = resolveLink(article.file, url)
     if (target.type === 'external') return url.startsWith('#') ? `#${PREFIX}${url.slice(1).toLowerCase()}` : url
-    if (target.type === 'outside') return UNLINKED
+    if (target.type === 'outside') return undefined
     const fragment = target.anchor === undefined ? '' : `#${PREFIX}${encodeURIComponent(target.anchor.toLowerCase())}`
     if (target.path === article.file) return fragment || '#'
     const page = byFile.get(target.path)
-    return page ? `${page.path.slice('kb/'.length)}${fragment}` : UNLINKED
+    return page ? `${page.path.slice('kb/'.length)}${fragment}` : undefined
   }
   const slugger = new GithubSlugger()
   let titleId: string | undefined
   let first = true
-  const html = markdownToSafeHtml(article.markdown, { rewriteUrl }).replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level: string, inner: string) => {
-    const id = `${PREFIX}${slugger.slug(decodeEntities(inner.replace(/<[^>]*>/g, '')))}`
-    const isTitle = first && level === '1' && sameText(decodeEntities(inner.replace(/<[^>]*>/g, '')), article.title)
-    first = false
-    if (isTitle) {
-      titleId = escapeHtml(id)
-      return ''
+  let out = ''
+  /** The heading being read: where its content starts in `out`, and its text so far. */
+  let heading: { level: string; at: number; text: string } | undefined
+  for (const token of htmlTokens(article.html)) {
+    if (token.type === 'text') {
+      out += token.raw
+      if (heading) heading.text += token.raw
+    } else if (token.type === 'end') {
+      if (heading && token.name === `h${heading.level}`) {
+        const { level, at } = heading
+        const text = decodeEntities(heading.text)
+        const id = `${PREFIX}${slugger.slug(text)}`
+        const isTitle = first && level === '1' && sameText(text, article.title)
+        first = false
+        heading = undefined
+        const inner = out.slice(at)
+        out = out.slice(0, at)
+        if (isTitle) titleId = escapeHtml(id)
+        else out += `<h${level} id="${escapeHtml(id)}">${inner}</h${level}>`
+      } else out += token.raw
+    } else if (/^h[1-6]$/.test(token.name) && token.attributes.length === 0 && !heading) {
+      heading = { level: token.name.slice(1), at: out.length, text: '' }
+    } else if (token.name === 'a') {
+      out += linkTag(token.attributes, linkTarget)
+    } else if (token.name === 'img') {
+      out += imageAsText(token.attributes)
+    } else if (token.name === 'th') {
+      // GFM table headers are column headers; say so for screen readers.
+      out += `<th scope="col"${token.raw.slice('<th'.length)}`
+    } else out += token.raw
+  }
+  if (heading) out = `${out.slice(0, heading.at)}<h${heading.level}>${out.slice(heading.at)}`
+  return { html: out.trim(), titleId }
+}
+
+/** An `<a>` with its `href` led to the site's page for it, or without `href` (its text stays) when there is none. */
+function linkTag(attributes: readonly HtmlAttribute[], linkTarget: (url: string) => string | undefined): string {
+  let tag = '<a'
+  for (const a of attributes) {
+    if (a.name !== 'href' || a.value === undefined) tag += a.raw
+    else {
+      const url = decodeEntities(a.value)
+      const target = linkTarget(url)
+      if (target === url) tag += a.raw
+      else if (target !== undefined) tag += ` href="${escapeAttribute(target)}"`
     }
-    return `<h${level} id="${escapeHtml(id)}">${inner}</h${level}>`
-  })
-  // GFM table headers are column headers; say so for screen readers.
-  return { html: imagesAsText(html).replace(/<th(?=[\s>])/g, '<th scope="col"').trim(), titleId }
+  }
+  return `${tag}>`
 }
 
-/** `<img alt="…">` (its source dropped) as its alt text, so the page shows words rather than a broken image. */
-function imagesAsText(html: string): string {
-  return html.replace(/<img\b[^>]*>/g, (tag) => {
-    const alt = /\balt="([^"]*)"/.exec(tag)?.[1]
-    const text = alt === undefined ? '' : decodeEntities(alt).trim()
-    return `<span class="muted">[image${text ? `: ${escapeHtml(text)}` : ''}]</span>`
-  })
-}
-
-/** Decodes the character references rehype-stringify writes (`&#x3C;`, `&#x26;`, and the few named ones). */
-function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    const code = hex ? parseInt(hex, 16) : dec ? parseInt(dec, 10) : undefined
-    if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    return named[name!.toLowerCase()] ?? whole
-  })
+/** An `<img>` as its alt text, so the page shows words rather than a broken image. */
+function imageAsText(attributes: readonly HtmlAttribute[]): string {
+  const alt = attributes.find((a) => a.name === 'alt')?.value
+  const text = alt === undefined ? '' : decodeEntities(alt).trim()
+  return `<span class="muted">[image${text ? `: ${escapeHtml(text)}` : ''}]</span>`
 }
 
 function sameText(a: string, b: string): boolean {

@@ -9,8 +9,11 @@ export interface ArticleSource {
   title: string
   /** Repository-relative path, forward slashes. */
   file: string
-  /** The whole file text, front matter included. */
-  markdown: string
+  /**
+   * The body as sanitized HTML, links and image sources as written (mdastToSafeHtml, or markdownToSafeHtml of the
+   * whole file): the article page maps links to other articles' files to their pages.
+   */
+  html: string
 }
 
 /** An article with the site path of its page (`kb/KB-0007.html`). */
