@@ -221,7 +221,7 @@ describe('formatIcs', () => {
 
   it('sets the calendar properties, categories, status and transparency', () => {
     const text = formatIcs(tricky, { ...options, name: 'acme, changes' })
-    expect(text.split('\r\n').slice(0, 8)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//gitsm//gitsm report//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:acme\\, changes', 'X-WR-TIMEZONE:Europe/Berlin', 'BEGIN:VTIMEZONE'])
+    expect(text.split('\r\n').slice(0, 10)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//gitsm//gitsm report//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:acme\\, changes', 'X-WR-TIMEZONE:Europe/Berlin', 'REFRESH-INTERVAL;VALUE=DURATION:PT6H', 'X-PUBLISHED-TTL:PT6H', 'BEGIN:VTIMEZONE'])
     const props = (uid: string): string[] => eventLines(text, uid).filter((l) => /^(CATEGORIES|STATUS|TRANSP)/.test(l))
     expect(props('CHG-0001@acme.gitsm')).toEqual(['CATEGORIES:normal', 'STATUS:CONFIRMED', 'TRANSP:OPAQUE'])
     expect(props('CHG-0002@acme.gitsm')).toEqual(['CATEGORIES:normal', 'STATUS:TENTATIVE', 'TRANSP:OPAQUE'])
