@@ -85,9 +85,10 @@ cannot be known), 3 git or GitHub could not answer. Never 0 when gitsm cannot be
 export const initHelp = `Usage: gitsm init [DIR] [--org ORG] [--action REF]
 
 Starts an ITSM repository in DIR (default: the current folder): gitsm.yaml with a change policy, the record
-folders, CODEOWNERS for the workflows and the policy, and three workflows: gitsm-validate.yml (annotates every
+folders, CODEOWNERS for the workflows and the policy, and four workflows: gitsm-validate.yml (annotates every
 pull request), gitsm-review.yml and gitsm-policy.yml (the change-policy verdict, from a workflow a pull request
-cannot edit). Never overwrites a file; refuses when DIR already has gitsm.yaml.
+cannot edit), and gitsm-report.yml (the reports, weekly and on every push to main, kept as the run's artifact).
+Never overwrites a file; refuses when DIR already has gitsm.yaml.
 
 Options:
   --org ORG      The GitHub organization owning the teams (default: the origin remote's, else acme)

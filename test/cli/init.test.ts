@@ -19,7 +19,7 @@ describe('gitsm init', () => {
     const config = parse(readFileSync(join(dir, 'gitsm.yaml'), 'utf8'))
     expect(config.organization).toBe('globex')
     expect(Object.keys(config.teams)).toEqual(['@globex/cab', '@globex/web'])
-    for (const name of ['gitsm-validate.yml', 'gitsm-review.yml', 'gitsm-policy.yml']) {
+    for (const name of ['gitsm-validate.yml', 'gitsm-review.yml', 'gitsm-policy.yml', 'gitsm-report.yml']) {
       const workflow = parse(readFileSync(join(dir, '.github', 'workflows', name), 'utf8'))
       expect(workflow.jobs).toBeDefined()
     }
@@ -29,9 +29,19 @@ describe('gitsm init', () => {
     expect(existsSync(join(dir, 'changes', 'standard', 'rotate-tls-cert.yaml'))).toBe(true)
     expect(existsSync(join(dir, 'problems', '.gitkeep'))).toBe(false)
 
+    const report = parse(readFileSync(join(dir, '.github', 'workflows', 'gitsm-report.yml'), 'utf8'))
+    expect(report.jobs.report.steps.map((step: { uses?: string; with?: Record<string, unknown> }) => [step.uses, step.with?.command ?? step.with?.['fetch-depth'] ?? step.with?.path])).toEqual([
+      ['actions/checkout@v4', 0],
+      ['gitsm/gitsm@v0', 'report'],
+      ['actions/upload-artifact@v4', 'gitsm-report'],
+    ])
+
     const validated = await gitsm(['validate'], dir)
     expect(validated.stdout).toMatch(/No problems/)
     expect(validated.code).toBe(0)
+    const reported = await gitsm(['report', '--format', 'json'], dir)
+    expect(reported.code).toBe(0)
+    expect(JSON.parse(reported.stdout).catalog.services.map((s: { id: string }) => s.id)).toEqual(['website'])
 
     writeFileSync(join(dir, 'gitsm.yaml'), 'timezone: UTC\n')
     const again = await gitsm(['init'], dir)
