@@ -53974,6 +53974,9 @@ function formatIcs(calendar, options) {
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(options.name)}`,
     `X-WR-TIMEZONE:${escapeText(options.timezone)}`,
+    // How often a subscribed calendar should fetch it again: Outlook reads X-PUBLISHED-TTL, others RFC 7986's property.
+    "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
+    "X-PUBLISHED-TTL:PT6H",
     ...vtimezone(options.timezone, Math.min(...instants), Math.max(...instants)),
     ...events.flatMap((e) => ["BEGIN:VEVENT", `UID:${escapeText(e.uid)}`, `DTSTAMP:${utcStamp(options.now)}`, ...dateTimes(e, options.timezone), ...e.properties, "END:VEVENT"]),
     "END:VCALENDAR"
