@@ -92675,6 +92675,7 @@ async function checkReplaceable(target, shown) {
     return;
   }
   const where2 = relative2(process.cwd(), target) || ".";
+  if (stat2.isSymbolicLink()) throw new UsageError(`--out ${shown} is a symbolic link, and the report replaces its folder as a whole. Give the folder it points to, or a new one.`);
   if (!stat2.isDirectory()) throw new UsageError(`--out ${shown} is a file, not a folder. Choose a folder for the report, such as --out report.`);
   const names = await fs8.readdir(target);
   if (names.length > 0 && !names.includes(reportMarker)) {

@@ -69,6 +69,7 @@ async function checkReplaceable(target: string, shown: string): Promise<void> {
     return
   }
   const where = relative(process.cwd(), target) || '.'
+  if (stat.isSymbolicLink()) throw new UsageError(`--out ${shown} is a symbolic link, and the report replaces its folder as a whole. Give the folder it points to, or a new one.`)
   if (!stat.isDirectory()) throw new UsageError(`--out ${shown} is a file, not a folder. Choose a folder for the report, such as --out report.`)
   const names = await fs.readdir(target)
   if (names.length > 0 && !names.includes(reportMarker)) {

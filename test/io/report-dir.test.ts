@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -37,6 +37,10 @@ describe('writeReportDirectory', () => {
     await expect(writeReportDirectory(dir, files('x'))).rejects.toThrow(/holds files that gitsm report did not write/)
     expect(readdirSync(dir)).toEqual(['gitsm.yaml'])
     await expect(writeReportDirectory(join(dir, 'gitsm.yaml'), files('x'))).rejects.toThrow(/is a file, not a folder/)
+    const target = mkdtempSync(join(tmpdir(), 'gitsm-report-'))
+    symlinkSync(target, join(dir, 'link'))
+    await expect(writeReportDirectory(join(dir, 'link'), files('x'))).rejects.toThrow(/is a symbolic link/)
+    expect(readdirSync(target)).toEqual([])
   })
 
   it('keeps the previous report and leaves no temporary folder when writing fails', async () => {
