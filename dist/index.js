@@ -93265,7 +93265,13 @@ var init_policy3 = __esm({
 // src/action/report.ts
 async function runReportStep(context, options) {
   const formats2 = reportFormatList(context.format);
-  const outcome = await buildRepositoryReport({ root: context.root, now: context.now, ...options.github ? { github: options.github } : {} });
+  let outcome;
+  try {
+    outcome = await buildRepositoryReport({ root: context.root, now: context.now, ...options.github ? { github: options.github } : {} });
+  } catch (error2) {
+    if (error2 instanceof ConfigError) annotateDiagnostics(error2.diagnostics, context.prefix);
+    throw error2;
+  }
   const { validation, report: report2 } = outcome;
   if (!report2) {
     annotateDiagnostics(validation.diagnostics, context.prefix);

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { buildRepositoryReport, oneLine, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportFormat } from '../index.js'
+import { buildRepositoryReport, ConfigError, oneLine, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportFormat } from '../index.js'
 import { annotateDiagnostics } from './annotate.js'
 import { writeJobSummary, type StepContext } from './context.js'
 
@@ -15,7 +15,14 @@ export interface ReportStepOptions {
  */
 export async function runReportStep(context: StepContext, options: ReportStepOptions): Promise<void> {
   const formats = reportFormatList(context.format)
-  const outcome = await buildRepositoryReport({ root: context.root, now: context.now, ...(options.github ? { github: options.github } : {}) })
+  let outcome
+  try {
+    outcome = await buildRepositoryReport({ root: context.root, now: context.now, ...(options.github ? { github: options.github } : {}) })
+  } catch (error) {
+    // A broken gitsm.yaml: its problems on their lines, then the step fails with the error's message.
+    if (error instanceof ConfigError) annotateDiagnostics(error.diagnostics, context.prefix)
+    throw error
+  }
   const { validation, report } = outcome
   if (!report) {
     annotateDiagnostics(validation.diagnostics, context.prefix)

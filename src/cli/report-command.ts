@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path'
-import { buildRepositoryReport, formatPretty, formatReportJson, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportData, type ReportFormat } from '../index.js'
+import { buildRepositoryReport, ConfigError, formatPretty, formatReportJson, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportData, type ReportFormat } from '../index.js'
 import { reportHelp } from './help.js'
 import { useColor, type CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
@@ -33,7 +33,15 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   const out = resolve(io.cwd, values.out ?? 'report')
 
   const github = githubOption(values.repo, io)
-  const outcome = await buildRepositoryReport({ root, from: values.from, to: values.to, now, ...(github ? { github } : {}) })
+  let outcome
+  try {
+    outcome = await buildRepositoryReport({ root, from: values.from, to: values.to, now, ...(github ? { github } : {}) })
+  } catch (error) {
+    if (!(error instanceof ConfigError) || error.diagnostics.length === 0) throw error
+    const sources: Record<string, string> = error.source !== undefined ? { 'gitsm.yaml': error.source } : {}
+    io.stderr.write(`${formatPretty({ diagnostics: error.diagnostics, sources, files: 0, records: 0, source: displayRoot, displayRoot }, { color: useColor(io, 'stderr') })}\ngitsm: ${error.message} No report written.\n`)
+    return error.exitCode
+  }
   const { validation, report } = outcome
   if (!report) {
     const shown = formatPretty(

@@ -102,6 +102,12 @@ describe('the Action, command: report', () => {
     expect(failures(run).join('\n')).toMatch(/wrote no report/)
     expect(existsSync(join(broken, 'out'))).toBe(false)
 
+    const badConfig = makeRepo({ 'gitsm.yaml': 'timezone: Mars/Olympus\n' })
+    const config = await runAction({ inputs: { command: 'report', 'report-dir': 'out', token: '' }, workspace: badConfig })
+    expect(config.code).toBe(1)
+    expect(config.annotations.some((a) => a.properties.file === 'gitsm.yaml' && a.properties.line === '1')).toBe(true)
+    expect(failures(config).join('\n')).toMatch(/configuration error: gitsm.yaml has an error/)
+
     const badFormat = await runAction({ inputs: { command: 'report', format: 'pdf', token: '' }, workspace: repo.dir })
     expect(badFormat.code).toBe(1)
     expect(failures(badFormat).join('\n')).toMatch(/configuration error: The format "pdf" does not apply to report/)

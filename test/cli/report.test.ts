@@ -81,6 +81,15 @@ describe('gitsm report', () => {
     expect(repoWithoutToken.stderr).toContain('needs a token in GITHUB_TOKEN')
   })
 
+  it('shows a broken gitsm.yaml at its lines, exit 2', async () => {
+    const dir = makeTree({ 'gitsm.yaml': 'timezone: Mars/Olympus\n' })
+    const result = await gitsm(['report', '--out', 'out'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/gitsm\.yaml\n\s+1:\d+\s+error/)
+    expect(result.stderr).toContain('No report written.')
+    expect(existsSync(join(dir, 'out'))).toBe(false)
+  })
+
   it('never replaces a folder it did not write', async () => {
     const dir = makeRepo(minimalRepo)
     writeFileSync(join(dir, 'notes.txt'), 'mine\n')
