@@ -1,24 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { changeYaml } from '../support/dated-git.js'
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js'
 import { git, makeRepo, minimalRepo } from '../support/repo.js'
 import { buildAction, runAction, type ActionRun } from './run-action.js'
-
-const change = (status: string) => `kind: Change
-id: CHG-0042
-title: Rotate the edge certificate
-type: normal
-status: ${status}
-services: [payments-api]
-requested_by: "@dana"
-risk: low
-window:
-  start: 2026-12-03T22:00:00+01:00
-  end: 2026-12-03T23:00:00+01:00
-plan: Swap the certificate.
-rollback_plan: Swap it back.
-`
 
 /** A repository where CHG-0042 was drafted on a branch and approved by merging pull request #12. */
 function repository(): { dir: string; base: string; draft: string; merge: string } {
@@ -28,7 +14,7 @@ function repository(): { dir: string; base: string; draft: string; merge: string
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'start')
   const write = (status: string, message: string) => {
     mkdirSync(join(dir, 'changes'), { recursive: true })
-    writeFileSync(join(dir, 'changes', 'CHG-0042.yaml'), change(status))
+    writeFileSync(join(dir, 'changes', 'CHG-0042.yaml'), changeYaml('CHG-0042', status))
     git(dir, 'add', '-A')
     git(dir, 'commit', '-q', '-m', message)
     return git(dir, 'rev-parse', 'HEAD').trim()
