@@ -53788,18 +53788,20 @@ function downtimeIntervals(incidents, service) {
   }
   return mergeIntervals(intervals);
 }
-function availabilityOver(sla, period, service) {
+function availabilityOver(sla, period, service, now) {
   const target = record(sla.targets).availability;
-  const planned = clipIntervals(service.planned, period);
-  const down = subtractIntervals(clipIntervals(service.down, period), planned);
+  const measured = { start: period.start, end: Math.max(period.start, Math.min(period.end, now)) };
+  const planned = clipIntervals(service.planned, measured);
+  const down = subtractIntervals(clipIntervals(service.down, measured), planned);
   const plannedMs = totalMs(planned);
   const downMs = totalMs(down);
-  const base = period.end - period.start - plannedMs;
+  const base = measured.end - measured.start - plannedMs;
   return {
     target: typeof target === "number" ? target : null,
     actual: base > 0 ? 100 * (1 - downMs / base) : null,
     downtime_minutes: downMs / MINUTE_MS,
-    planned_downtime_minutes: plannedMs / MINUTE_MS
+    planned_downtime_minutes: plannedMs / MINUTE_MS,
+    to_date: now < period.end
   };
 }
 function evaluateSlas(input) {
@@ -53819,7 +53821,7 @@ function evaluateSlas(input) {
           sla: typeof sla.id === "string" ? sla.id : "",
           service,
           period: period.key,
-          availability: intervals ? availabilityOver(sla, period, intervals) : null,
+          availability: intervals ? availabilityOver(sla, period, intervals, input.now) : null,
           response: clocks.map((c) => c.response),
           resolution: clocks.map((c) => c.resolution)
         });
@@ -55499,13 +55501,13 @@ function slasPage(ctx) {
       { label: "Breaches", value: String(report2.sla_breaches.length), subHtml: `of ${clocks} incidents × 2 clocks`, tone: report2.sla_breaches.length > 0 ? "bad" : "ok" }
     ]),
     '<h2 id="availability">Availability</h2>',
-    withAvailability.length === 0 ? '<p class="muted">No SLA in this report sets an availability target.</p>' : availabilityChart("sla-availability", "Availability vs target per SLA, service and period", withAvailability.map((s) => ({ label: `${s.sla} · ${s.service} · ${s.period}`, actual: s.availability.actual, target: s.availability.target })), 900),
+    withAvailability.length === 0 ? '<p class="muted">No SLA in this report sets an availability target.</p>' : availabilityChart("sla-availability", "Availability vs target per SLA, service and period", withAvailability.map((s) => ({ label: `${s.sla} · ${s.service} · ${periodLabel(s)}`, actual: s.availability.actual, target: s.availability.target })), 900),
     table2({
       caption: "Availability per SLA, service and period",
       columns: [{ label: "SLA" }, { label: "Service" }, { label: "Period" }, { label: "Availability", numeric: true }, { label: "Target", numeric: true }, { label: "Result" }, { label: "Unplanned downtime", numeric: true }, { label: "Planned downtime", numeric: true }],
       rows: withAvailability.map((s) => {
         const a = s.availability;
-        return [escapeHtml(s.sla), ctx.service(s.service), escapeHtml(s.period), formatAvailability(a.actual), a.target === null ? orDash(null) : `${escapeHtml(a.target)} %`, result(s), formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)];
+        return [escapeHtml(s.sla), ctx.service(s.service), escapeHtml(periodLabel(s)), formatAvailability(a.actual), a.target === null ? orDash(null) : `${escapeHtml(a.target)} %`, result(s), formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)];
       }),
       bad: (i) => missedTarget(withAvailability[i]),
       empty: "No availability targets."
@@ -55520,6 +55522,9 @@ function slasPage(ctx) {
     '<h2 id="clocks">Response and resolution per incident</h2>',
     [...bySla].map(([sla, entries2]) => clockTable(ctx, sla, entries2)).join("\n") || '<p class="muted">No SLAs.</p>'
   ].join("\n");
+}
+function periodLabel(s) {
+  return s.availability?.to_date ? `${s.period} (to date)` : s.period;
 }
 function missedTarget(s) {
   const a = s.availability;
@@ -55719,7 +55724,7 @@ function slaSection(r2) {
       measured.map((s) => {
         const a = s.availability;
         const met = a.target === null || a.actual === null ? "–" : a.actual >= a.target ? "yes" : "**no**";
-        return [text10(s.sla), text10(s.service), text10(s.period), a.target === null ? "–" : `${a.target} %`, formatAvailability(a.actual), met, formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)];
+        return [text10(s.sla), text10(s.service), `${text10(s.period)}${a.to_date ? " (to date)" : ""}`, a.target === null ? "–" : `${a.target} %`, formatAvailability(a.actual), met, formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)];
       })
     ),
     "### Breaches",

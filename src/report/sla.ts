@@ -27,10 +27,18 @@ export interface IncidentClocks {
 
 export interface AvailabilityFigures {
   target: number | null
-  /** Percent; null when the period has no unplanned-able minutes (planned downtime covers all of it). */
+  /**
+   * Percent; null when the period has no minutes to measure: it had not begun at `now`, or planned downtime covers
+   * all of it.
+   */
   actual: number | null
   downtime_minutes: number
   planned_downtime_minutes: number
+  /**
+   * The period had not ended at `now`: the figures cover its start to `now` (period to date). Time still to come is
+   * never counted as time the service was up.
+   */
+  to_date: boolean
 }
 
 const record = (v: unknown): Data => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : {})
@@ -163,25 +171,28 @@ export function downtimeIntervals(incidents: readonly Data[], service: string): 
 /**
  * Availability of `service` under `sla` over `period` (from `periodsBetween`, in the repository's time zone):
  * `100 × (1 − unplanned / (period − planned))`, in wall-clock minutes. Overlapping intervals count once; parts
- * outside the period do not count; unplanned downtime is incident downtime outside planned windows.
+ * outside the period do not count; unplanned downtime is incident downtime outside planned windows. A period not
+ * over at `now` is measured from its start to `now` (`to_date`); without `now`, the whole period.
  */
-export function availability(sla: Data, service: string, period: Period, input: { incidents: readonly Data[]; changes: readonly Data[] }): AvailabilityFigures {
-  return availabilityOver(sla, period, { planned: plannedWindows(input.changes, service), down: downtimeIntervals(input.incidents, service) })
+export function availability(sla: Data, service: string, period: Period, input: { incidents: readonly Data[]; changes: readonly Data[] }, now = Infinity): AvailabilityFigures {
+  return availabilityOver(sla, period, { planned: plannedWindows(input.changes, service), down: downtimeIntervals(input.incidents, service) }, now)
 }
 
 /** `availability` from a service's merged planned windows and incident downtime, found once for all its periods. */
-function availabilityOver(sla: Data, period: Period, service: { planned: Interval[]; down: Interval[] }): AvailabilityFigures {
+function availabilityOver(sla: Data, period: Period, service: { planned: Interval[]; down: Interval[] }, now: number): AvailabilityFigures {
   const target = record(sla.targets).availability
-  const planned = clipIntervals(service.planned, period)
-  const down = subtractIntervals(clipIntervals(service.down, period), planned)
+  const measured = { start: period.start, end: Math.max(period.start, Math.min(period.end, now)) }
+  const planned = clipIntervals(service.planned, measured)
+  const down = subtractIntervals(clipIntervals(service.down, measured), planned)
   const plannedMs = totalMs(planned)
   const downMs = totalMs(down)
-  const base = period.end - period.start - plannedMs
+  const base = measured.end - measured.start - plannedMs
   return {
     target: typeof target === 'number' ? target : null,
     actual: base > 0 ? 100 * (1 - downMs / base) : null,
     downtime_minutes: downMs / MINUTE_MS,
     planned_downtime_minutes: plannedMs / MINUTE_MS,
+    to_date: now < period.end,
   }
 }
 
@@ -231,7 +242,7 @@ export function evaluateSlas(input: SlaReportInput): SlaEntry[] {
           sla: typeof sla.id === 'string' ? sla.id : '',
           service,
           period: period.key,
-          availability: intervals ? availabilityOver(sla, period, intervals) : null,
+          availability: intervals ? availabilityOver(sla, period, intervals, input.now) : null,
           response: clocks.map((c) => c.response),
           resolution: clocks.map((c) => c.resolution),
         })

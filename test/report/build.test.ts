@@ -23,7 +23,7 @@ describe('the report of examples/acme, Sep–Dec 2026, figures computed by hand 
 
   it('identity-ola / auth, October: INC-0003 took auth down 21:38–23:02 (84 min) of a month of 31 days and one hour (clocks go back on 25 October)', async () => {
     const october = entry(await acmeReport(), 'identity-ola', 'auth', '2026-10')
-    expect(october.availability).toEqual({ target: 99.95, actual: 100 * (1 - 84 / 44_700), downtime_minutes: 84, planned_downtime_minutes: 0 })
+    expect(october.availability).toEqual({ target: 99.95, actual: 100 * (1 - 84 / 44_700), downtime_minutes: 84, planned_downtime_minutes: 0, to_date: false })
     // P1 runs on 24x7 (the SLA's clock override): opened 21:47, acknowledged 21:50, resolved 23:20.
     expect(october.response).toEqual([{ incident: 'INC-0003', priority: 'P1', target_minutes: 10, actual_minutes: 3, breached: false }])
     expect(october.resolution).toEqual([{ incident: 'INC-0003', priority: 'P1', target_minutes: 120, actual_minutes: 93, breached: false }])
@@ -32,7 +32,14 @@ describe('the report of examples/acme, Sep–Dec 2026, figures computed by hand 
   it('storefront-gold: downtime counts only on the service it names; September has 43,200 minutes', async () => {
     const report = await acmeReport()
     expect(entry(report, 'storefront-gold', 'storefront-web', '2026-10').availability).toMatchObject({ actual: 100, downtime_minutes: 0 })
-    expect(entry(report, 'storefront-gold', 'payments-api', '2026-09').availability).toEqual({ target: 99.9, actual: 100 * (1 - 13 / 43_200), downtime_minutes: 13, planned_downtime_minutes: 0 })
+    expect(entry(report, 'storefront-gold', 'payments-api', '2026-09').availability).toEqual({ target: 99.9, actual: 100 * (1 - 13 / 43_200), downtime_minutes: 13, planned_downtime_minutes: 0, to_date: false })
+  })
+
+  it('November is measured to now (20.5 days, 29,520 minutes); December has no data yet', async () => {
+    const report = await acmeReport()
+    // INC-0005 took payments-api down for 6 minutes on 5 November.
+    expect(entry(report, 'storefront-gold', 'payments-api', '2026-11').availability).toEqual({ target: 99.9, actual: 100 * (1 - 6 / 29_520), downtime_minutes: 6, planned_downtime_minutes: 0, to_date: true })
+    expect(entry(report, 'storefront-gold', 'payments-api', '2026-12').availability).toEqual({ target: 99.9, actual: null, downtime_minutes: 0, planned_downtime_minutes: 0, to_date: true })
   })
 
   it('INC-0005 (P2, business hours): the resolution clock stops while pending, 13:02–13:50 and 15:35–16:10 UTC', async () => {

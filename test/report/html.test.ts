@@ -128,6 +128,13 @@ describe('renderHtmlSite', () => {
     expect(slas).toMatch(/99\.899 %<\/td><td class="n">99\.9 %<\/td><td><span class="tag bad">missed<\/span>/)
   })
 
+  it('says which periods are measured to date, and shows no figure for one not begun', () => {
+    const slas = site.get('slas.html')!
+    expect(slas).toContain('<td>2026-11 (to date)</td>')
+    expect(slas).toMatch(/<td>2026-12 \(to date\)<\/td><td class="n">–<\/td>/)
+    expect(slas).toContain('<td>2026-10</td>')
+  })
+
   it('renders an empty repository without figures', () => {
     const empty = buildReport({ records: [], config: defaultConfig(), range: { from: '2026-01-01', to: '2026-03-31' }, now: Date.parse('2026-02-01T00:00:00Z'), audit: [], source: { commit: null, shallow: false } })
     const pages = renderHtmlSite(empty, [])

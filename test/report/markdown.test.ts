@@ -223,11 +223,14 @@ describe('formatMarkdownReport over examples/acme', () => {
     measured.forEach((s, i) => {
       const a = s.availability!
       const met = a.actual === null || a.target === null ? '–' : a.actual >= a.target ? 'yes' : 'no'
-      expect(rows[i]).toEqual([s.sla, s.service, s.period, `${a.target} %`, formatAvailability(a.actual), met, formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)])
+      expect(rows[i]).toEqual([s.sla, s.service, a.to_date ? `${s.period} (to date)` : s.period, `${a.target} %`, formatAvailability(a.actual), met, formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)])
       // What the table shows never reads as more than the exact figure.
       if (a.actual !== null) expect(Number.parseFloat(rows[i]![4]!)).toBeLessThanOrEqual(a.actual)
     })
     expect(rows.find((r) => r[0] === 'identity-ola' && r[2] === '2026-10')![5]).toBe('no')
+    // now is 21 November: November is measured to date, December not at all yet.
+    expect(rows.find((r) => r[0] === 'identity-ola' && r[2] === '2026-11 (to date)')).toBeDefined()
+    expect(rows.find((r) => r[0] === 'identity-ola' && r[2] === '2026-12 (to date)')!.slice(4, 6)).toEqual(['–', '–'])
     const breaches = rowsUnder(tree, ['SLA compliance', 'Breaches'])
     expect(breaches.length === 1 ? 0 : breaches.length - 1).toBe(report.sla_breaches.length)
   })

@@ -164,15 +164,36 @@ describe('availability', () => {
     incident({ id: 'INC-0002', downtime: [{ start: '2026-11-10T10:30:00Z', end: '2026-11-10T11:30:00Z' }, { start: '2026-11-11T10:00:00Z', end: '2026-11-11T12:00:00Z', service: 'auth' }] }),
   ]
 
+  it('measures a period not over at now from its start to now, and one not begun at all as no data', () => {
+    // Now is 10 November 12:00 UTC; November began at 31 October 23:00 UTC (midnight in Berlin): 9 days 13 hours
+    // (13,740 minutes) have passed, and the downtime of the 11th has not happened yet.
+    const now = Date.parse('2026-11-10T12:00:00Z')
+    expect(availability(sla, 'payments-api', november, { incidents: overlapping, changes: [] }, now)).toEqual({
+      target: 99.9,
+      actual: 100 * (1 - 90 / 13_740),
+      downtime_minutes: 90,
+      planned_downtime_minutes: 0,
+      to_date: true,
+    })
+    expect(availability(sla, 'payments-api', november, { incidents: overlapping, changes: [] }, Date.parse('2026-10-30T00:00:00Z'))).toEqual({
+      target: 99.9,
+      actual: null,
+      downtime_minutes: 0,
+      planned_downtime_minutes: 0,
+      to_date: true,
+    })
+  })
+
   it('merges overlapping downtime and leaves out planned windows', () => {
     expect(availability(sla, 'payments-api', november, { incidents: overlapping, changes: [] })).toEqual({
       target: 99.9,
       actual: 100 * (1 - 90 / 43_200),
       downtime_minutes: 90,
       planned_downtime_minutes: 0,
+      to_date: false,
     })
     const result = availability(sla, 'payments-api', november, { incidents: overlapping, changes: [change({})] })
-    expect(result).toEqual({ target: 99.9, actual: 100 * (1 - 75 / (43_200 - 45)), downtime_minutes: 75, planned_downtime_minutes: 45 })
+    expect(result).toEqual({ target: 99.9, actual: 100 * (1 - 75 / (43_200 - 45)), downtime_minutes: 75, planned_downtime_minutes: 45, to_date: false })
   })
 
   it('does not count downtime inside a planned window', () => {

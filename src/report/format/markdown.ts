@@ -109,7 +109,7 @@ function slaSection(r: ReportData): string[] {
       measured.map((s) => {
         const a = s.availability!
         const met = a.target === null || a.actual === null ? '–' : a.actual >= a.target ? 'yes' : '**no**'
-        return [text(s.sla), text(s.service), text(s.period), a.target === null ? '–' : `${a.target} %`, formatAvailability(a.actual), met, formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)]
+        return [text(s.sla), text(s.service), `${text(s.period)}${a.to_date ? ' (to date)' : ''}`, a.target === null ? '–' : `${a.target} %`, formatAvailability(a.actual), met, formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)]
       }),
     ),
     '### Breaches',

@@ -22,13 +22,13 @@ export function slasPage(ctx: SiteContext): string {
     '<h2 id="availability">Availability</h2>',
     withAvailability.length === 0
       ? '<p class="muted">No SLA in this report sets an availability target.</p>'
-      : availabilityChart('sla-availability', 'Availability vs target per SLA, service and period', withAvailability.map((s) => ({ label: `${s.sla} · ${s.service} · ${s.period}`, actual: s.availability!.actual, target: s.availability!.target })), 900),
+      : availabilityChart('sla-availability', 'Availability vs target per SLA, service and period', withAvailability.map((s) => ({ label: `${s.sla} · ${s.service} · ${periodLabel(s)}`, actual: s.availability!.actual, target: s.availability!.target })), 900),
     table({
       caption: 'Availability per SLA, service and period',
       columns: [{ label: 'SLA' }, { label: 'Service' }, { label: 'Period' }, { label: 'Availability', numeric: true }, { label: 'Target', numeric: true }, { label: 'Result' }, { label: 'Unplanned downtime', numeric: true }, { label: 'Planned downtime', numeric: true }],
       rows: withAvailability.map((s) => {
         const a = s.availability!
-        return [escapeHtml(s.sla), ctx.service(s.service), escapeHtml(s.period), formatAvailability(a.actual), a.target === null ? orDash(null) : `${escapeHtml(a.target)} %`, result(s), formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)]
+        return [escapeHtml(s.sla), ctx.service(s.service), escapeHtml(periodLabel(s)), formatAvailability(a.actual), a.target === null ? orDash(null) : `${escapeHtml(a.target)} %`, result(s), formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)]
       }),
       bad: (i) => missedTarget(withAvailability[i]!),
       empty: 'No availability targets.',
@@ -43,6 +43,11 @@ export function slasPage(ctx: SiteContext): string {
     '<h2 id="clocks">Response and resolution per incident</h2>',
     [...bySla].map(([sla, entries]) => clockTable(ctx, sla, entries)).join('\n') || '<p class="muted">No SLAs.</p>',
   ].join('\n')
+}
+
+/** The period's key; one not over at the report's `now` is measured to date, and says so. */
+function periodLabel(s: SlaEntry): string {
+  return s.availability?.to_date ? `${s.period} (to date)` : s.period
 }
 
 function missedTarget(s: SlaEntry): boolean {
