@@ -53963,6 +53963,18 @@ var init_build = __esm({
   }
 });
 
+// src/report/format/bidi.ts
+function showBidiControls(text11) {
+  return text11.replace(bidiControls, (c) => `[U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}]`);
+}
+var bidiControls;
+var init_bidi = __esm({
+  "src/report/format/bidi.ts"() {
+    "use strict";
+    bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
 // src/report/format/ics.ts
 function formatIcs(calendar, options) {
   const uids = /* @__PURE__ */ new Map();
@@ -54098,7 +54110,7 @@ function pad4(n) {
   return String(n).padStart(2, "0");
 }
 function escapeText(value2) {
-  const escaped = value2.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+  const escaped = showBidiControls(value2).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
   return [...escaped].filter((c) => c === "	" || c >= " " && c !== "").join("");
 }
 function fold2(line) {
@@ -54128,6 +54140,7 @@ var init_ics = __esm({
     init_timestamp();
     init_changes();
     init_zoned_time2();
+    init_bidi();
     LOOKBACK_MS = 366 * DAY_MS;
   }
 });
@@ -54248,7 +54261,7 @@ var init_resolve_link = __esm({
 
 // src/report/format/html/escape.ts
 function escapeHtml(value2) {
-  return String(value2).replace(/[&<>"']/g, (c) => replacements[c]);
+  return showBidiControls(String(value2)).replace(/[&<>"']/g, (c) => replacements[c]);
 }
 function httpUrl(value2) {
   if (/[\u0000-\u0020\u007f-\u009f]/.test(value2)) return void 0;
@@ -54262,6 +54275,7 @@ var replacements;
 var init_escape = __esm({
   "src/report/format/html/escape.ts"() {
     "use strict";
+    init_bidi();
     replacements = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   }
 });
@@ -55896,7 +55910,7 @@ function sha(value2) {
   return /^[0-9a-f]{7,64}$/i.test(value2) ? `\`${value2.slice(0, 7)}\`` : text10(value2);
 }
 function text10(value2) {
-  const flat = value2.replace(/[\s\p{Cc}]+/gu, " ").trim();
+  const flat = showBidiControls(value2).replace(/[\s\p{Cc}]+/gu, " ").trim();
   const escaped = flat.replace(/[\\`*_{}[\]#!|~$&<>]/g, (c) => entities[c] ?? `\\${c}`).replace(/(?<=[A-Za-z]):(?=\/)/g, ":​").replace(/(?<=www)\./gi, "​.").replace(/@/g, "@​");
   return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }
@@ -55907,6 +55921,7 @@ var whenTitles, handlePattern, entities;
 var init_markdown2 = __esm({
   "src/report/format/markdown.ts"() {
     "use strict";
+    init_bidi();
     init_units();
     whenTitles = [
       ["current", "Current windows"],

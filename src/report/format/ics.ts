@@ -2,6 +2,7 @@ import { parseTimestamp } from '../../time/timestamp.js'
 import type { CalendarFreeze, CalendarWindow, ChangeCalendar } from '../calendar.js'
 import { approvedOrLater } from '../changes.js'
 import { DAY_MS, offsetAt, offsetSegments, toWall, type OffsetSegment } from '../zoned-time.js'
+import { showBidiControls } from './bidi.js'
 
 /** How `formatIcs` names and dates the calendar. */
 export interface IcsOptions {
@@ -196,9 +197,12 @@ function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
 
-/** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`, other control characters dropped. */
+/**
+ * RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`, other control characters dropped,
+ * bidirectional controls shown as `[U+202E]`.
+ */
 function escapeText(value: string): string {
-  const escaped = value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n')
+  const escaped = showBidiControls(value).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n')
   return [...escaped].filter((c) => c === '\t' || (c >= ' ' && c !== '\u007f')).join('')
 }
 

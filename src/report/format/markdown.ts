@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../audit.js'
 import type { ReportData } from '../build.js'
 import type { CalendarFreeze, CalendarWindow } from '../calendar.js'
+import { showBidiControls } from './bidi.js'
 import { formatAvailability, formatMinutes, formatRating, formatShare } from './units.js'
 
 /**
@@ -324,10 +325,11 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * tables is backslash-escaped; a leading list or ordered-list marker is escaped. A backslash does not stop GFM's
  * literal autolinks (remark finds them in the parsed text) nor GitHub's mentions (found in the rendered text), so
  * an invisible zero-width space goes into `scheme://`, `www.` and after every `@`: URLs, e-mail addresses and
- * `@team` handles in record text read as they were written but link to nothing and notify no one.
+ * `@team` handles in record text read as they were written but link to nothing and notify no one. Bidirectional
+ * controls are shown as `[U+202E]`, not applied.
  */
 function text(value: string): string {
-  const flat = value.replace(/[\s\p{Cc}]+/gu, ' ').trim()
+  const flat = showBidiControls(value).replace(/[\s\p{Cc}]+/gu, ' ').trim()
   const escaped = flat
     .replace(/[\\`*_{}[\]#!|~$&<>]/g, (c) => entities[c] ?? `\\${c}`)
     .replace(/(?<=[A-Za-z]):(?=\/)/g, ':\u200b')

@@ -1,10 +1,15 @@
 // Every record field reaches the page through these: text and attribute values alike, in HTML and in SVG.
 
+import { showBidiControls } from '../bidi.js'
+
 const replacements: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
-/** Text made inert in HTML text and in double- or single-quoted attribute values (and in SVG, which parses alike). */
+/**
+ * Text made inert in HTML text and in double- or single-quoted attribute values (and in SVG, which parses alike);
+ * bidirectional controls are shown, not applied.
+ */
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => replacements[c]!)
+  return showBidiControls(String(value)).replace(/[&<>"']/g, (c) => replacements[c]!)
 }
 
 /**
