@@ -46,6 +46,9 @@ export const lifecycle: Readonly<Record<Status | 'new', readonly Status[]>> = {
 /** Statuses that only an approved change can have. */
 export const afterApproval: readonly Status[] = ['approved', 'in_progress', ...outcomes, 'closed']
 
+/** `afterApproval` as a set, for status strings read from records. */
+export const approvedOrLater: ReadonlySet<string> = new Set(afterApproval)
+
 /** Undefined when the move is legal, else why not and what to do instead. */
 export function explainTransition(from: Status | 'new', to: unknown, subject = 'The change'): string | undefined {
   if (!isStatus(to)) {

@@ -1,6 +1,7 @@
 import type { Review } from '../model/policy.js'
 import type { ItsmRecord } from '../model/record.js'
 import { joinAnd, loginKey } from '../policy/handles.js'
+import { approvedOrLater } from '../policy/lifecycle.js'
 import { map, text } from '../rules/util.js'
 import { changeWindow, statusOf } from './record-facts.js'
 
@@ -105,7 +106,6 @@ export interface AuditInput {
   pulls?: PullFactsByCommit
 }
 
-const approvedOrLater = new Set(['approved', 'in_progress', 'implemented', 'failed', 'rolled_back', 'closed'])
 /** Editing these fields of an approved change needs a new approval (FORMAT.md, "Change policy"). */
 const guardedFields = ['window', 'plan', 'rollback_plan', 'services', 'risk', 'type'] as const
 const fetchHint = 'fetch the full history: actions/checkout with fetch-depth: 0'

@@ -3,6 +3,7 @@ import type { Config } from '../model/config.js'
 import type { ItsmRecord } from '../model/record.js'
 import { inScope } from '../policy/clauses/freeze.js'
 import { freezeOverlap } from '../policy/freeze-windows.js'
+import { approvedOrLater } from '../policy/lifecycle.js'
 import { readPolicy, type Freeze } from '../policy/policy-config.js'
 import { serviceFacts } from '../policy/services.js'
 import { map, text } from '../rules/util.js'
@@ -34,8 +35,6 @@ export interface ChangeSummary {
 
 const implementedOrLater = new Set(['implemented', 'failed', 'rolled_back', 'closed'])
 const carriedOut = new Set(['in_progress', ...implementedOrLater])
-/** The statuses of a change that has been approved: `approved` and every later one (not `cancelled`). */
-export const approvedOrLater: ReadonlySet<string> = new Set(['approved', ...carriedOut])
 const types = ['standard', 'normal', 'emergency'] as const
 
 /**

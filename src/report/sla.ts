@@ -1,4 +1,5 @@
 import type { Calendar } from '../model/config.js'
+import { approvedOrLater } from '../policy/lifecycle.js'
 import { parseDuration, parseTimestamp } from '../time/timestamp.js'
 import { businessMs, type Clock } from './clock.js'
 import { clipIntervals, type Interval, mergeIntervals, subtractIntervals, totalMs } from './intervals.js'
@@ -137,14 +138,13 @@ export function incidentClocks(incident: Data, sla: Data, calendars: Record<stri
   }
 }
 
-const plannedStatuses = new Set(['approved', 'in_progress', 'implemented', 'failed', 'rolled_back', 'closed'])
 
 /** Windows of approved-or-later changes with `window.expected_downtime: true` that name `service`, merged. */
 export function plannedWindows(changes: readonly Data[], service: string): Interval[] {
   const windows: Interval[] = []
   for (const change of changes) {
     const window = record(change.window)
-    if (!plannedStatuses.has(String(change.status)) || window.expected_downtime !== true) continue
+    if (!approvedOrLater.has(String(change.status)) || window.expected_downtime !== true) continue
     if (!strings(change.services).includes(service)) continue
     const start = at(window.start)
     const end = at(window.end)

@@ -2,9 +2,7 @@ import { parseTimestamp } from '../../time/timestamp.js'
 import { defineClause } from '../clause.js'
 import { map } from '../data.js'
 import { isoTime, span } from '../format.js'
-
-/** Statuses of an emergency change that may have been carried out, so may owe a review. */
-const mayHaveRun = new Set(['approved', 'in_progress', 'implemented', 'failed', 'rolled_back', 'closed'])
+import { approvedOrLater } from '../lifecycle.js'
 
 export const emergencyReview = defineClause({
   id: 'policy/emergency-review',
@@ -12,7 +10,7 @@ export const emergencyReview = defineClause({
   check(ctx) {
     const { head, id } = ctx.change
     const within = ctx.policy.reviewWithin
-    if (within === undefined || !head || head.data.type !== 'emergency' || typeof head.data.status !== 'string' || !mayHaveRun.has(head.data.status)) return
+    if (within === undefined || !head || head.data.type !== 'emergency' || typeof head.data.status !== 'string' || !approvedOrLater.has(head.data.status)) return // only an approved change may have run
     if (map(head.data.review)) return
     const end = parseTimestamp(map(head.data.window)?.end)
     if (end === undefined) {

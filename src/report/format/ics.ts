@@ -1,6 +1,6 @@
 import { parseTimestamp } from '../../time/timestamp.js'
 import type { CalendarFreeze, CalendarWindow, ChangeCalendar } from '../calendar.js'
-import { approvedOrLater } from '../changes.js'
+import { approvedOrLater } from '../../policy/lifecycle.js'
 import { DAY_MS, offsetAt, offsetSegments, toWall, type OffsetSegment } from '../zoned-time.js'
 import { showBidiControls } from './bidi.js'
 
