@@ -1,6 +1,6 @@
 import type { Config } from '../model/config.js'
 import type { ItsmRecord } from '../model/record.js'
-import { text } from '../rules/util.js'
+import { addDays, text } from '../rules/util.js'
 import type { CalendarDate } from '../time/timestamp.js'
 import type { AuditEntry } from './audit.js'
 import { changeCalendar, type ChangeCalendar } from './calendar.js'
@@ -92,8 +92,8 @@ export function resolveRange(from: CalendarDate | undefined, to: CalendarDate | 
     const q = periodAt(at, 'quarter', timeZone)
     return { from: wallDay(toWall(q.start, timeZone)), to: wallDay(toWall(q.end, timeZone) - DAY_MS) }
   }
-  const fromText = from && dateText(from)
-  const toText = to && dateText(to)
+  const fromText = from && addDays(from, 0)
+  const toText = to && addDays(to, 0)
   const range: ReportRange = {
     from: fromText ?? quarterOf(toText ? fromWall(dayWall(toText), timeZone) : now).from,
     to: toText ?? quarterOf(fromText ? fromWall(dayWall(fromText), timeZone) : now).to,
@@ -177,12 +177,6 @@ function changesByMonth(records: readonly ItsmRecord[], period: ReportPeriod, ti
     if (type === 'standard' || type === 'normal' || type === 'emergency') row[type]++
   }
   return rows
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
-
-function dateText(d: CalendarDate): string {
-  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`
 }
 
 function dayWall(date: string): number {
