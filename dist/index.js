@@ -52751,6 +52751,56 @@ var init_freeze = __esm({
   }
 });
 
+// src/policy/lifecycle.ts
+function isStatus(value2) {
+  return typeof value2 === "string" && statuses.includes(value2);
+}
+function explainTransition(from, to, subject2 = "The change") {
+  if (!isStatus(to)) {
+    const has2 = to === void 0 ? "has no `status`" : `has \`status: ${show(to)}\`, which is not a status`;
+    return `${subject2} ${has2}: use one of ${statuses.join(", ")}.`;
+  }
+  if (lifecycle[from].includes(to)) return void 0;
+  const move = from === "new" ? `${subject2} is new and cannot start as ${to}` : `${subject2} cannot move from ${from} to ${to}`;
+  if (from === "closed" || from === "cancelled") return `${move}: ${from} is final. Open a new change instead.`;
+  if (from === "new" && to === "cancelled") return `${move}: it starts as draft, submitted or approved. Leave it out if it will not happen.`;
+  if (from === "new" || from === "draft" || from === "submitted") {
+    return `${move}: it reaches ${to} only after it is approved. Set \`status: approved\` (which needs the policy's approvals), merge, then move it on in a later pull request.`;
+  }
+  if (to === "closed") {
+    const never = from === "approved" ? " If it never started, cancel it instead." : "";
+    return `${move}: record the outcome first (implemented, failed or rolled_back), then close it.${never}`;
+  }
+  if (to === "cancelled") {
+    const instead = from === "in_progress" ? " Record the outcome instead (implemented, failed or rolled_back)." : "";
+    return `${move}: only a change that has not started can be cancelled.${instead}`;
+  }
+  return `${move}: work on it has ${from === "in_progress" ? "begun" : "ended"}, so it cannot go back. Open a new change for further work.`;
+}
+var statuses, outcomes, lifecycle, afterApproval, approvedOrLater;
+var init_lifecycle = __esm({
+  "src/policy/lifecycle.ts"() {
+    "use strict";
+    init_data();
+    statuses = ["draft", "submitted", "approved", "in_progress", "implemented", "failed", "rolled_back", "closed", "cancelled"];
+    outcomes = ["implemented", "failed", "rolled_back"];
+    lifecycle = {
+      new: ["draft", "submitted", "approved"],
+      draft: ["draft", "submitted", "approved", "cancelled"],
+      submitted: ["draft", "submitted", "approved", "cancelled"],
+      approved: ["draft", "submitted", "approved", "in_progress", ...outcomes, "cancelled"],
+      in_progress: ["in_progress", ...outcomes],
+      implemented: [...outcomes, "closed"],
+      failed: [...outcomes, "closed"],
+      rolled_back: [...outcomes, "closed"],
+      closed: ["closed"],
+      cancelled: ["cancelled"]
+    };
+    afterApproval = ["approved", "in_progress", ...outcomes, "closed"];
+    approvedOrLater = new Set(afterApproval);
+  }
+});
+
 // src/policy/services.ts
 function serviceCatalog(snapshot) {
   const index2 = (services) => {
@@ -52977,13 +53027,14 @@ function overdueReviews(changes, config, now) {
 function sortedIds(records) {
   return records.map((r2) => r2.id).sort();
 }
-var implementedOrLater, carriedOut, approvedOrLater, types;
+var implementedOrLater, carriedOut, types;
 var init_changes = __esm({
   "src/report/changes.ts"() {
     "use strict";
     init_record_index();
     init_freeze();
     init_freeze_windows();
+    init_lifecycle();
     init_policy_config();
     init_services();
     init_util();
@@ -52992,7 +53043,6 @@ var init_changes = __esm({
     init_record_facts();
     implementedOrLater = /* @__PURE__ */ new Set(["implemented", "failed", "rolled_back", "closed"]);
     carriedOut = /* @__PURE__ */ new Set(["in_progress", ...implementedOrLater]);
-    approvedOrLater = /* @__PURE__ */ new Set(["approved", ...carriedOut]);
     types = ["standard", "normal", "emergency"];
   }
 });
@@ -53767,7 +53817,7 @@ function plannedWindows(changes, service) {
   const windows = [];
   for (const change of changes) {
     const window2 = record(change.window);
-    if (!plannedStatuses.has(String(change.status)) || window2.expected_downtime !== true) continue;
+    if (!approvedOrLater.has(String(change.status)) || window2.expected_downtime !== true) continue;
     if (!strings2(change.services).includes(service)) continue;
     const start = at(window2.start);
     const end = at(window2.end);
@@ -53830,10 +53880,11 @@ function evaluateSlas(input) {
   }
   return entries2;
 }
-var record, strings2, at, plannedStatuses;
+var record, strings2, at;
 var init_sla = __esm({
   "src/report/sla.ts"() {
     "use strict";
+    init_lifecycle();
     init_timestamp();
     init_clock();
     init_intervals();
@@ -53842,7 +53893,6 @@ var init_sla = __esm({
     record = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
     strings2 = (v) => Array.isArray(v) ? v.filter((s) => typeof s === "string") : [];
     at = (v) => parseTimestamp(v);
-    plannedStatuses = /* @__PURE__ */ new Set(["approved", "in_progress", "implemented", "failed", "rolled_back", "closed"]);
   }
 });
 
@@ -53855,8 +53905,8 @@ function resolveRange(from, to, now, timeZone) {
     const q = periodAt(at2, "quarter", timeZone);
     return { from: wallDay(toWall(q.start, timeZone)), to: wallDay(toWall(q.end, timeZone) - DAY_MS) };
   };
-  const fromText = from && dateText(from);
-  const toText = to && dateText(to);
+  const fromText = from && addDays(from, 0);
+  const toText = to && addDays(to, 0);
   const range = {
     from: fromText ?? quarterOf(toText ? fromWall(dayWall(toText), timeZone) : now).from,
     to: toText ?? quarterOf(fromText ? fromWall(dayWall(fromText), timeZone) : now).to
@@ -53935,9 +53985,6 @@ function changesByMonth(records, period, timeZone) {
   }
   return rows;
 }
-function dateText(d) {
-  return `${pad3(d.year, 4)}-${pad3(d.month)}-${pad3(d.day)}`;
-}
 function dayWall(date2) {
   const [y, m, d] = date2.split("-").map(Number);
   return Date.UTC(y, m - 1, d);
@@ -53945,7 +53992,6 @@ function dayWall(date2) {
 function wallDay(wall) {
   return new Date(wall).toISOString().slice(0, 10);
 }
-var pad3;
 var init_build = __esm({
   "src/report/build.ts"() {
     "use strict";
@@ -53959,7 +54005,6 @@ var init_build = __esm({
     init_record_facts();
     init_sla();
     init_zoned_time2();
-    pad3 = (n, width = 2) => String(n).padStart(width, "0");
   }
 });
 
@@ -54098,15 +54143,15 @@ function observance(s, zone) {
 }
 function utcOffset(offset) {
   const seconds2 = Math.abs(offset) / 1e3;
-  const hhmm = `${pad4(Math.floor(seconds2 / 3600))}${pad4(Math.floor(seconds2 / 60) % 60)}`;
-  return `${offset < 0 ? "-" : "+"}${hhmm}${seconds2 % 60 === 0 ? "" : pad4(seconds2 % 60)}`;
+  const hhmm = `${pad3(Math.floor(seconds2 / 3600))}${pad3(Math.floor(seconds2 / 60) % 60)}`;
+  return `${offset < 0 ? "-" : "+"}${hhmm}${seconds2 % 60 === 0 ? "" : pad3(seconds2 % 60)}`;
 }
 function zoneName(ms, zone) {
   const read = (locale) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(ms).find((p2) => p2.type === "timeZoneName")?.value;
   const us = read("en-US");
   return us !== void 0 && /^GMT[+-]/.test(us) ? read("en-GB") ?? us : us;
 }
-function pad4(n) {
+function pad3(n) {
   return String(n).padStart(2, "0");
 }
 function escapeText(value2) {
@@ -54138,7 +54183,7 @@ var init_ics = __esm({
   "src/report/format/ics.ts"() {
     "use strict";
     init_timestamp();
-    init_changes();
+    init_lifecycle();
     init_zoned_time2();
     init_bidi();
     LOOKBACK_MS = 366 * DAY_MS;
@@ -76447,7 +76492,7 @@ function commitsToLookUp(changes, histories) {
   const commits = /* @__PURE__ */ new Set();
   for (const change of changes) {
     const history = histories?.histories.get(change.file);
-    if (change.kind !== "Change" || !history || !approvedOrLater2.has(statusOf(change) ?? "")) continue;
+    if (change.kind !== "Change" || !history || !approvedOrLater.has(statusOf(change) ?? "")) continue;
     const trail2 = approvalTrail(history);
     if (trail2.kind !== "found") continue;
     commits.add(history.mainline[trail2.index].commit);
@@ -76470,7 +76515,7 @@ function approvalTrail(history) {
   return { kind: "found", index: index2, edits };
 }
 function isApproved(data) {
-  return data !== null && approvedOrLater2.has(text8(data.status) ?? "");
+  return data !== null && approvedOrLater.has(text8(data.status) ?? "");
 }
 function changedFields(before, after2) {
   return guardedFields.filter((field) => !sameValue2(before?.[field], after2?.[field]));
@@ -76499,7 +76544,7 @@ function auditChange(change, reading, pulls) {
     notes: []
   };
   const found2 = /* @__PURE__ */ new Map();
-  if (approvedOrLater2.has(statusOf(change) ?? "")) judgeApproval(change, entry, reading, pulls, found2);
+  if (approvedOrLater.has(statusOf(change) ?? "")) judgeApproval(change, entry, reading, pulls, found2);
   entry.flags = [...found2.keys()].sort();
   entry.notes = entry.flags.map((flag) => found2.get(flag));
   return entry;
@@ -76609,14 +76654,14 @@ function rfc3339(ms) {
 function short(commit) {
   return commit.slice(0, 7);
 }
-var approvedOrLater2, guardedFields, fetchHint2, fieldNames;
+var guardedFields, fetchHint2, fieldNames;
 var init_audit = __esm({
   "src/report/audit.ts"() {
     "use strict";
     init_handles();
+    init_lifecycle();
     init_util();
     init_record_facts();
-    approvedOrLater2 = /* @__PURE__ */ new Set(["approved", "in_progress", "implemented", "failed", "rolled_back", "closed"]);
     guardedFields = ["window", "plan", "rollback_plan", "services", "risk", "type"];
     fetchHint2 = "fetch the full history: actions/checkout with fetch-depth: 0";
     fieldNames = { window: "the window", plan: "the plan", rollback_plan: "the rollback plan", services: "the services", risk: "the risk", type: "the type" };
@@ -91253,6 +91298,11 @@ var init_validate_repository = __esm({
 });
 
 // src/api/build-report.ts
+function parseReportFormats(list6) {
+  const names = [...new Set(list6.split(",").map((f) => f.trim()).filter((f) => f !== ""))];
+  const known = (f) => reportFormats.includes(f);
+  return { formats: names.filter(known), unknown: names.filter((f) => !known(f)) };
+}
 async function buildRepositoryReport(options) {
   const from = dateOption(options.from, "--from");
   const to = dateOption(options.to, "--to");
@@ -91627,55 +91677,6 @@ var init_github = __esm({
   }
 });
 
-// src/policy/lifecycle.ts
-function isStatus(value2) {
-  return typeof value2 === "string" && statuses.includes(value2);
-}
-function explainTransition(from, to, subject2 = "The change") {
-  if (!isStatus(to)) {
-    const has2 = to === void 0 ? "has no `status`" : `has \`status: ${show(to)}\`, which is not a status`;
-    return `${subject2} ${has2}: use one of ${statuses.join(", ")}.`;
-  }
-  if (lifecycle[from].includes(to)) return void 0;
-  const move = from === "new" ? `${subject2} is new and cannot start as ${to}` : `${subject2} cannot move from ${from} to ${to}`;
-  if (from === "closed" || from === "cancelled") return `${move}: ${from} is final. Open a new change instead.`;
-  if (from === "new" && to === "cancelled") return `${move}: it starts as draft, submitted or approved. Leave it out if it will not happen.`;
-  if (from === "new" || from === "draft" || from === "submitted") {
-    return `${move}: it reaches ${to} only after it is approved. Set \`status: approved\` (which needs the policy's approvals), merge, then move it on in a later pull request.`;
-  }
-  if (to === "closed") {
-    const never = from === "approved" ? " If it never started, cancel it instead." : "";
-    return `${move}: record the outcome first (implemented, failed or rolled_back), then close it.${never}`;
-  }
-  if (to === "cancelled") {
-    const instead = from === "in_progress" ? " Record the outcome instead (implemented, failed or rolled_back)." : "";
-    return `${move}: only a change that has not started can be cancelled.${instead}`;
-  }
-  return `${move}: work on it has ${from === "in_progress" ? "begun" : "ended"}, so it cannot go back. Open a new change for further work.`;
-}
-var statuses, outcomes, lifecycle, afterApproval;
-var init_lifecycle = __esm({
-  "src/policy/lifecycle.ts"() {
-    "use strict";
-    init_data();
-    statuses = ["draft", "submitted", "approved", "in_progress", "implemented", "failed", "rolled_back", "closed", "cancelled"];
-    outcomes = ["implemented", "failed", "rolled_back"];
-    lifecycle = {
-      new: ["draft", "submitted", "approved"],
-      draft: ["draft", "submitted", "approved", "cancelled"],
-      submitted: ["draft", "submitted", "approved", "cancelled"],
-      approved: ["draft", "submitted", "approved", "in_progress", ...outcomes, "cancelled"],
-      in_progress: ["in_progress", ...outcomes],
-      implemented: [...outcomes, "closed"],
-      failed: [...outcomes, "closed"],
-      rolled_back: [...outcomes, "closed"],
-      closed: ["closed"],
-      cancelled: ["cancelled"]
-    };
-    afterApproval = ["approved", "in_progress", ...outcomes, "closed"];
-  }
-});
-
 // src/policy/approval-need.ts
 function approvalNeed(change) {
   const { base, head: head2 } = change;
@@ -92007,7 +92008,7 @@ var init_format = __esm({
 });
 
 // src/policy/clauses/emergency-review.ts
-var mayHaveRun, emergencyReview;
+var emergencyReview;
 var init_emergency_review = __esm({
   "src/policy/clauses/emergency-review.ts"() {
     "use strict";
@@ -92015,14 +92016,14 @@ var init_emergency_review = __esm({
     init_clause();
     init_data();
     init_format();
-    mayHaveRun = /* @__PURE__ */ new Set(["approved", "in_progress", "implemented", "failed", "rolled_back", "closed"]);
+    init_lifecycle();
     emergencyReview = defineClause({
       id: "policy/emergency-review",
       description: "An emergency change gets its post-implementation review within `policy.emergency.review_within` of its window",
       check(ctx) {
         const { head: head2, id } = ctx.change;
         const within = ctx.policy.reviewWithin;
-        if (within === void 0 || !head2 || head2.data.type !== "emergency" || typeof head2.data.status !== "string" || !mayHaveRun.has(head2.data.status)) return;
+        if (within === void 0 || !head2 || head2.data.type !== "emergency" || typeof head2.data.status !== "string" || !approvedOrLater.has(head2.data.status)) return;
         if (map4(head2.data.review)) return;
         const end = parseTimestamp(map4(head2.data.window)?.end);
         if (end === void 0) {
@@ -93308,11 +93309,9 @@ async function runReportStep(context, options) {
   info(oneLine(`gitsm: report ${report2.from} to ${report2.to} written to ${context.reportDir} (${formats2.join(", ")}); ${report2.sla_breaches.length} SLA breaches, ${report2.changes.total} changes, ${flagged} flagged in the audit.`));
 }
 function reportFormatList(input) {
-  const list6 = input.split(",").map((f) => f.trim()).filter((f) => f !== "");
-  if (list6.length === 0) return [...reportFormats];
-  const unknown2 = list6.filter((f) => !reportFormats.includes(f));
+  const { formats: formats2, unknown: unknown2 } = parseReportFormats(input);
   if (unknown2.length > 0) throw new UsageError(`The format "${unknown2.join(", ")}" does not apply to report. Use a comma-separated list of: ${reportFormats.join(", ")}, or leave it empty for all.`);
-  return [...new Set(list6)];
+  return formats2.length === 0 ? [...reportFormats] : formats2;
 }
 function summaryMarkdown(markdown) {
   if (Buffer.byteLength(markdown) <= summaryLimit) return markdown;
@@ -93478,17 +93477,25 @@ async function run() {
   }
 }
 function policyOptions(env2, token) {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env2.GITHUB_REPOSITORY ?? "");
-  if (!match) throw new UsageError("GITHUB_REPOSITORY is not OWNER/NAME, so the pull request cannot be found. Run the policy command as a step of a GitHub Actions job.");
+  const repository = repositoryOf(env2);
+  if (!repository) throw new UsageError("GITHUB_REPOSITORY is not OWNER/NAME, so the pull request cannot be found. Run the policy command as a step of a GitHub Actions job.");
   if (!token) throw new UsageError("The policy command reads the pull request from GitHub and needs the `token` input (its default is the job's GITHUB_TOKEN; it is empty here).");
+  const { owner, repo } = repository;
   const server = env2.GITHUB_SERVER_URL;
-  const runUrl = server && env2.GITHUB_RUN_ID ? `${server.replace(/\/+$/, "")}/${match[1]}/${match[2]}/actions/runs/${env2.GITHUB_RUN_ID}` : void 0;
-  return { token, apiUrl: env2.GITHUB_API_URL || "https://api.github.com", owner: match[1], repo: match[2], ...runUrl === void 0 ? {} : { runUrl } };
+  const runUrl = server && env2.GITHUB_RUN_ID ? `${server.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${env2.GITHUB_RUN_ID}` : void 0;
+  return { token, apiUrl: apiUrlOf(env2), owner, repo, ...runUrl === void 0 ? {} : { runUrl } };
 }
 function reportOptions(env2, token) {
+  const repository = repositoryOf(env2);
+  if (!token || !repository) return {};
+  return { github: { token, baseUrl: apiUrlOf(env2), ...repository } };
+}
+function repositoryOf(env2) {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env2.GITHUB_REPOSITORY ?? "");
-  if (!token || !match) return {};
-  return { github: { token, baseUrl: env2.GITHUB_API_URL || "https://api.github.com", owner: match[1], repo: match[2] } };
+  return match ? { owner: match[1], repo: match[2] } : void 0;
+}
+function apiUrlOf(env2) {
+  return env2.GITHUB_API_URL || "https://api.github.com";
 }
 function readEvent(env2) {
   const name = env2.GITHUB_EVENT_NAME ?? "";

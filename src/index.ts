@@ -1,4 +1,4 @@
-export { buildRepositoryReport, formatReportJson, renderReportFiles, reportFormats, type ReportFormat, type ReportOptions, type ReportOutcome } from './api/build-report.js'
+export { buildRepositoryReport, formatReportJson, parseReportFormats, renderReportFiles, reportFormats, type ReportFormat, type ReportOptions, type ReportOutcome } from './api/build-report.js'
 export { judgeLivePullRequest, type LivePolicyOptions, type LivePolicyOutcome } from './api/live-policy.js'
 export { readPolicySnapshot, type SnapshotOptions } from './api/policy-snapshot.js'
 export { validateRepository, type ValidateOptions, type ValidationResult, type ValidationScope } from './api/validate-repository.js'

@@ -44,19 +44,30 @@ export async function run(): Promise<void> {
 }
 
 function policyOptions(env: NodeJS.ProcessEnv, token: string): PolicyStepOptions {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '')
-  if (!match) throw new UsageError('GITHUB_REPOSITORY is not OWNER/NAME, so the pull request cannot be found. Run the policy command as a step of a GitHub Actions job.')
+  const repository = repositoryOf(env)
+  if (!repository) throw new UsageError('GITHUB_REPOSITORY is not OWNER/NAME, so the pull request cannot be found. Run the policy command as a step of a GitHub Actions job.')
   if (!token) throw new UsageError('The policy command reads the pull request from GitHub and needs the `token` input (its default is the job\'s GITHUB_TOKEN; it is empty here).')
+  const { owner, repo } = repository
   const server = env.GITHUB_SERVER_URL
-  const runUrl = server && env.GITHUB_RUN_ID ? `${server.replace(/\/+$/, '')}/${match[1]}/${match[2]}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
-  return { token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', owner: match[1]!, repo: match[2]!, ...(runUrl === undefined ? {} : { runUrl }) }
+  const runUrl = server && env.GITHUB_RUN_ID ? `${server.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+  return { token, apiUrl: apiUrlOf(env), owner, repo, ...(runUrl === undefined ? {} : { runUrl }) }
 }
 
 /** The report reads reviews from GitHub when it has a token and knows the repository; else it says they were not checked. */
 function reportOptions(env: NodeJS.ProcessEnv, token: string): ReportStepOptions {
+  const repository = repositoryOf(env)
+  if (!token || !repository) return {}
+  return { github: { token, baseUrl: apiUrlOf(env), ...repository } }
+}
+
+/** The repository the job runs for, from GITHUB_REPOSITORY; undefined when it is not OWNER/NAME. */
+function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } | undefined {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '')
-  if (!token || !match) return {}
-  return { github: { token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', owner: match[1]!, repo: match[2]! } }
+  return match ? { owner: match[1]!, repo: match[2]! } : undefined
+}
+
+function apiUrlOf(env: NodeJS.ProcessEnv): string {
+  return env.GITHUB_API_URL || 'https://api.github.com'
 }
 
 /** The event's name and payload; a payload that cannot be read is left undefined, for the command to judge. */

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { buildRepositoryReport, ConfigError, oneLine, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportFormat } from '../index.js'
+import { buildRepositoryReport, ConfigError, oneLine, parseReportFormats, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportFormat } from '../index.js'
 import { annotateDiagnostics } from './annotate.js'
 import { writeJobSummary, type StepContext } from './context.js'
 
@@ -41,11 +41,9 @@ export async function runReportStep(context: StepContext, options: ReportStepOpt
 
 /** The `format` input for reports: a comma-separated list of html, md, json, ics; empty for all of them. */
 export function reportFormatList(input: string): ReportFormat[] {
-  const list = input.split(',').map((f) => f.trim()).filter((f) => f !== '')
-  if (list.length === 0) return [...reportFormats]
-  const unknown = list.filter((f) => !(reportFormats as readonly string[]).includes(f))
+  const { formats, unknown } = parseReportFormats(input)
   if (unknown.length > 0) throw new UsageError(`The format "${unknown.join(', ')}" does not apply to report. Use a comma-separated list of: ${reportFormats.join(', ')}, or leave it empty for all.`)
-  return [...new Set(list)] as ReportFormat[]
+  return formats.length === 0 ? [...reportFormats] : formats
 }
 
 /** GitHub refuses a job summary over 1 MiB: a longer report is cut at a section boundary, and the summary says so. */

@@ -12,6 +12,13 @@ import { validateRepository, type ValidationResult } from './validate-repository
 export const reportFormats = ['html', 'md', 'json', 'ics'] as const
 export type ReportFormat = (typeof reportFormats)[number]
 
+/** A comma-separated list of formats (spaces and repeats allowed): the known ones, in order, and the unknown ones. */
+export function parseReportFormats(list: string): { formats: ReportFormat[]; unknown: string[] } {
+  const names = [...new Set(list.split(',').map((f) => f.trim()).filter((f) => f !== ''))]
+  const known = (f: string): f is ReportFormat => (reportFormats as readonly string[]).includes(f)
+  return { formats: names.filter(known), unknown: names.filter((f) => !known(f)) }
+}
+
 export interface ReportOptions {
   /** The repository root: the folder holding gitsm.yaml. */
   root: string

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path'
-import { buildRepositoryReport, ConfigError, formatPretty, formatReportJson, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportData, type ReportFormat } from '../index.js'
+import { buildRepositoryReport, ConfigError, formatPretty, formatReportJson, parseReportFormats, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportData, type ReportFormat } from '../index.js'
 import { reportHelp } from './help.js'
 import { useColor, type CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
@@ -63,12 +63,11 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
 
 function formatList(text: string | undefined): ReportFormat[] {
   if (text === undefined) return [...reportFormats]
-  const list = text.split(',').map((f) => f.trim()).filter((f) => f !== '')
-  const unknown = list.filter((f) => !(reportFormats as readonly string[]).includes(f))
-  if (unknown.length > 0 || list.length === 0) {
+  const { formats, unknown } = parseReportFormats(text)
+  if (unknown.length > 0 || formats.length === 0) {
     throw new UsageError(`Unknown report format${unknown.length > 1 ? 's' : ''} "${unknown.join(', ') || text}". Use a comma-separated list of: ${reportFormats.join(', ')}.`)
   }
-  return [...new Set(list)] as ReportFormat[]
+  return formats
 }
 
 /** `--repo OWNER/NAME` (or GITHUB_REPOSITORY in Actions) with GITHUB_TOKEN: the audit reads reviews from GitHub. */
