@@ -52867,6 +52867,9 @@ function median(values) {
 function statusOf(record2) {
   return text8(record2.data.status);
 }
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 var init_record_facts = __esm({
   "src/report/record-facts.ts"() {
     "use strict";
@@ -52916,7 +52919,7 @@ function findCollisions(changes, services) {
       out.push({ changes: [a.id, b.id].sort(), services: [...via].sort() });
     }
   }
-  return out.sort((x, y) => x.changes[0].localeCompare(y.changes[0]) || x.changes[1].localeCompare(y.changes[1]));
+  return out.sort((x, y) => compare(x.changes[0], y.changes[0]) || compare(x.changes[1], y.changes[1]));
 }
 var init_collisions = __esm({
   "src/report/collisions.ts"() {
@@ -53013,7 +53016,7 @@ function outsideMaintenance(changes, services, timezone) {
     const window2 = changeWindow(c);
     const outside = window2 && statusOf(c) !== "cancelled" ? servicesOutsideMaintenance(c, window2, services, timezone) : [];
     return outside.length > 0 ? [{ change: c.id, services: outside.sort() }] : [];
-  }).sort((a, b) => a.change.localeCompare(b.change));
+  }).sort((a, b) => compare(a.change, b.change));
 }
 function overdueReviews(changes, config, now) {
   const within = readPolicy(config.policy).policy.reviewWithin;
@@ -53157,8 +53160,8 @@ function changeCalendar(records, config, period) {
     collides_with: [...collisions.get(change.id) ?? []].sort()
   }));
   return {
-    windows: windows.sort((a, b) => byStart(a, b) || compareText(a.change, b.change)),
-    freezes: freezes.flatMap((f) => [...freezePeriods(f, period.from, period.to)].map((p2) => calendarFreeze(f, p2))).sort((a, b) => byStart(a, b) || compareText(a.name, b.name))
+    windows: windows.sort((a, b) => byStart(a, b) || compare(a.change, b.change)),
+    freezes: freezes.flatMap((f) => [...freezePeriods(f, period.from, period.to)].map((p2) => calendarFreeze(f, p2))).sort((a, b) => byStart(a, b) || compare(a.name, b.name))
   };
 }
 function described(change, window2) {
@@ -53207,9 +53210,6 @@ function calendarFreeze(f, period) {
 }
 function byStart(a, b) {
   return (parseTimestamp(a.start) ?? 0) - (parseTimestamp(b.start) ?? 0);
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 var init_calendar = __esm({
   "src/report/calendar.ts"() {
@@ -53335,9 +53335,6 @@ function countBy(items, key2) {
   const out = {};
   for (const item of items) out[key2(item)] = (out[key2(item)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compare(a, b)));
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 var openProblem, settledIncident;
 var init_catalog = __esm({
@@ -53584,7 +53581,7 @@ function summarizeKnowledge(records, config, now) {
   return { stale: stale.sort(), expiring: expiring.sort(), ownerless: ownerless.sort(), by_owner: sortKeys(byOwner) };
 }
 function sortKeys(record2) {
-  return Object.fromEntries(Object.entries(record2).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(record2).sort(([a], [b]) => compare(a, b)));
 }
 var init_knowledge = __esm({
   "src/report/knowledge.ts"() {
@@ -54593,7 +54590,7 @@ function auditPage(ctx) {
   const unchecked = audit.filter((a) => a.approvals === null);
   const byFlag = /* @__PURE__ */ new Map();
   for (const a of audit) for (const f of a.flags) byFlag.set(f, [...byFlag.get(f) ?? [], a.change]);
-  const flags = [...byFlag].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const flags = [...byFlag].sort(([a], [b]) => compare(a, b));
   const lead = ctx.report.changes.lead_time;
   return [
     pageHeading("Audit", "The evidence for each change of the period: the commit and pull request that approved it, who requested, implemented and approved it, and the flags an auditor would raise."),
@@ -54650,6 +54647,7 @@ var init_audit_page = __esm({
     init_units();
     init_escape();
     init_parts();
+    init_record_facts();
   }
 });
 
@@ -54712,7 +54710,7 @@ function detail(ctx, s) {
   return `<section class="svc" id="${anchorId("service", s.id)}" aria-labelledby="${anchorId("service-title", s.id)}"><h3 id="${anchorId("service-title", s.id)}">${escapeHtml(s.title)} <span class="mono muted">${escapeHtml(s.id)}</span></h3>${s.description ? `<p>${escapeHtml(s.description)}</p>` : ""}<dl class="kv">${dl}</dl></section>`;
 }
 function links(service) {
-  const entries2 = Object.entries(service.links).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const entries2 = Object.entries(service.links).sort(([a], [b]) => compare(a, b));
   return list4(
     entries2.map(([name, url]) => {
       const safe = httpUrl(url);
@@ -54726,6 +54724,7 @@ var init_catalog_page = __esm({
     "use strict";
     init_escape();
     init_parts();
+    init_record_facts();
     gapText = {
       "no-sla": "no SLA",
       "no-runbook": "no runbook",
@@ -54860,7 +54859,7 @@ var init_month_charts = __esm({
 function changeTimeline(report2, id) {
   const { windows, freezes } = report2.changes.calendar;
   const period = { from: localMidnight(report2.from, report2.timezone), to: localMidnight(report2.to, report2.timezone, 1) };
-  const drawn = windows.flatMap((w) => withSpan(w)).sort((a, b) => a.span.start - b.span.start || a.item.change.localeCompare(b.item.change));
+  const drawn = windows.flatMap((w) => withSpan(w)).sort((a, b) => a.span.start - b.span.start || compare(a.item.change, b.item.change));
   const from = Math.min(period.from, ...drawn.map((d) => d.span.start));
   const to = Math.max(period.to, ...drawn.map((d) => d.span.end));
   const x = (t) => LABEL + (Math.max(from, Math.min(to, t)) - from) / (to - from) * (WIDTH - LABEL);
@@ -54925,6 +54924,7 @@ var init_timeline = __esm({
     "use strict";
     init_periods();
     init_zoned_time2();
+    init_record_facts();
     init_timestamp();
     init_charts();
     init_escape();
@@ -55076,7 +55076,7 @@ function incidentsPage(ctx) {
   const opened = months.reduce((n, m) => n + m.opened, 0);
   const resolved = months.reduce((n, m) => n + m.resolved, 0);
   const overdueActions = incidents.open_actions.filter((a) => a.overdue);
-  const byKey = (record2) => Object.entries(record2).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const byKey = (record2) => Object.entries(record2).sort(([a], [b]) => compare(a, b));
   return [
     pageHeading("Incidents", "Incidents belong to the month they were opened in; resolved counts by the month of resolution. MTTA and MTTR are wall-clock times; the SLA clocks (business hours, pauses) are on the SLA page."),
     cards([
@@ -55123,6 +55123,7 @@ var init_incidents_page = __esm({
     init_escape();
     init_month_charts();
     init_parts();
+    init_record_facts();
   }
 });
 
@@ -55132,7 +55133,7 @@ function knowledgePage(ctx) {
   const stale = new Set(knowledge.stale.map(normalizeId));
   const expiring = new Set(knowledge.expiring.map(normalizeId));
   const ownerless = new Set(knowledge.ownerless.map(normalizeId));
-  const owners = Object.entries(knowledge.by_owner).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const owners = Object.entries(knowledge.by_owner).sort(([a], [b]) => compare(a, b));
   return [
     pageHeading("Knowledge base", "Review health of the articles as of the report&#39;s date: stale articles are past their review date, expiring ones reach it soon."),
     cards([
@@ -55172,6 +55173,7 @@ var init_knowledge_page = __esm({
     init_record_index();
     init_escape();
     init_parts();
+    init_record_facts();
   }
 });
 
@@ -55540,7 +55542,7 @@ var init_site_context = __esm({
   "src/report/format/html/site-context.ts"() {
     "use strict";
     init_record_index();
-    init_catalog();
+    init_record_facts();
     init_escape();
   }
 });
@@ -76623,7 +76625,7 @@ function approversOf(facts) {
     const current = latest.get(key2);
     if (!current || compareReviews(review, current) > 0) latest.set(key2, review);
   }
-  return [...latest.entries()].filter(([, review]) => review.state === "APPROVED").sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, review]) => review);
+  return [...latest.entries()].filter(([, review]) => review.state === "APPROVED").sort(([a], [b]) => compare(a, b)).map(([, review]) => review);
 }
 function compareReviews(a, b) {
   return (Date.parse(a.submittedAt) || 0) - (Date.parse(b.submittedAt) || 0) || a.id - b.id;
@@ -89105,9 +89107,9 @@ function sortDiagnostics(diagnostics) {
   return [...diagnostics].sort(compareDiagnostics);
 }
 function compareDiagnostics(a, b) {
-  return compareText2(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText2(a.ruleId, b.ruleId) || severityRank[a.severity] - severityRank[b.severity] || compareText2(a.message, b.message);
+  return compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.ruleId, b.ruleId) || severityRank[a.severity] - severityRank[b.severity] || compareText(a.message, b.message);
 }
-function compareText2(a, b) {
+function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 var severityRank;
@@ -91337,7 +91339,7 @@ async function buildRepositoryReport(options) {
     if (r2.kind !== "Article" || r2.id === void 0 || r2.safeHtml === void 0) continue;
     articles.push({ id: r2.id, title: text8(r2.data.title) ?? r2.id, file: r2.file, html: r2.safeHtml });
   }
-  articles.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  articles.sort((a, b) => compare(a.id, b.id));
   return { validation, report: report2, articles };
 }
 function renderReportFiles(report2, articles, formats2) {
@@ -91368,6 +91370,7 @@ var init_build_report = __esm({
     init_errors();
     init_client();
     init_build();
+    init_record_facts();
     init_ics();
     init_html4();
     init_markdown2();

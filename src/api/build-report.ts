@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js'
 import { createGitHubClient } from '../io/github/client.js'
 import { auditedChanges, buildReport, rangeInstants, resolveRange, type ReportData } from '../report/build.js'
+import { compare } from '../report/record-facts.js'
 import { formatIcs } from '../report/format/ics.js'
 import { renderHtmlSite, type ArticleSource } from '../report/format/html/index.js'
 import { formatMarkdownReport } from '../report/format/markdown.js'
@@ -78,7 +79,7 @@ export async function buildRepositoryReport(options: ReportOptions): Promise<Rep
     if (r.kind !== 'Article' || r.id === undefined || r.safeHtml === undefined) continue
     articles.push({ id: r.id, title: text(r.data.title) ?? r.id, file: r.file, html: r.safeHtml })
   }
-  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  articles.sort((a, b) => compare(a.id, b.id))
   return { validation, report, articles }
 }
 

@@ -3,7 +3,7 @@ import type { ItsmRecord } from '../model/record.js'
 import { joinAnd, loginKey } from '../policy/handles.js'
 import { approvedOrLater } from '../policy/lifecycle.js'
 import { map, text } from '../rules/util.js'
-import { changeWindow, statusOf } from './record-facts.js'
+import { changeWindow, compare, statusOf } from './record-facts.js'
 
 /** One version of a record file on the mainline: the commit that made it, and the record as that commit holds it. */
 export interface RecordVersion {
@@ -294,7 +294,7 @@ function approversOf(facts: PullFacts): Review[] {
   }
   return [...latest.entries()]
     .filter(([, review]) => review.state === 'APPROVED')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compare(a, b))
     .map(([, review]) => review)
 }
 

@@ -7,7 +7,7 @@ import { parseTimestamp } from '../time/timestamp.js'
 import { freezesCovering } from './changes.js'
 import { findCollisions } from './collisions.js'
 import { servicesOutsideMaintenance } from './maintenance.js'
-import { changeWindow, recordsOf, statusOf, type ReportPeriod } from './record-facts.js'
+import { changeWindow, compare, recordsOf, statusOf, type ReportPeriod } from './record-facts.js'
 import { zonedTimestamp } from './zoned-time.js'
 
 /** A change's window on the change calendar, with what the report knows against it. */
@@ -76,8 +76,8 @@ export function changeCalendar(records: readonly ItsmRecord[], config: Config, p
     collides_with: [...(collisions.get(change.id) ?? [])].sort(),
   }))
   return {
-    windows: windows.sort((a, b) => byStart(a, b) || compareText(a.change, b.change)),
-    freezes: freezes.flatMap((f) => [...freezePeriods(f, period.from, period.to)].map((p) => calendarFreeze(f, p))).sort((a, b) => byStart(a, b) || compareText(a.name, b.name)),
+    windows: windows.sort((a, b) => byStart(a, b) || compare(a.change, b.change)),
+    freezes: freezes.flatMap((f) => [...freezePeriods(f, period.from, period.to)].map((p) => calendarFreeze(f, p))).sort((a, b) => byStart(a, b) || compare(a.name, b.name)),
   }
 }
 
@@ -142,9 +142,4 @@ function calendarFreeze(f: Freeze, period: Interval): CalendarFreeze {
 
 function byStart(a: { start: string }, b: { start: string }): number {
   return (parseTimestamp(a.start) ?? 0) - (parseTimestamp(b.start) ?? 0)
-}
-
-// Code-unit order, so the output does not depend on the runtime's locale.
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

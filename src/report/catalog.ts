@@ -1,7 +1,7 @@
 import { normalizeId } from '../lint/record-index.js'
 import type { ItsmRecord } from '../model/record.js'
 import { map, strings, text } from '../rules/util.js'
-import { recordsOf, statusOf } from './record-facts.js'
+import { compare, recordsOf, statusOf } from './record-facts.js'
 
 /** A gap a service manager wants to see: what a service lacks, as a stable code and a sentence. */
 export interface CatalogGap {
@@ -171,9 +171,4 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   const out: Record<string, number> = {}
   for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compare(a, b)))
-}
-
-/** Code-point order: the same everywhere, unlike localeCompare. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

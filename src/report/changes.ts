@@ -9,7 +9,7 @@ import { serviceFacts } from '../policy/services.js'
 import { map, text } from '../rules/util.js'
 import { findCollisions, type Collision } from './collisions.js'
 import { servicesOutsideMaintenance } from './maintenance.js'
-import { changeWindow, recordsOf, share, statusOf, type ReportPeriod } from './record-facts.js'
+import { changeWindow, compare, recordsOf, share, statusOf, type ReportPeriod } from './record-facts.js'
 
 /** The change figures of a report period. */
 export interface ChangeSummary {
@@ -97,7 +97,7 @@ function outsideMaintenance(changes: readonly (ItsmRecord & { id: string })[], s
       const outside = window && statusOf(c) !== 'cancelled' ? servicesOutsideMaintenance(c, window, services, timezone) : []
       return outside.length > 0 ? [{ change: c.id, services: outside.sort() }] : []
     })
-    .sort((a, b) => a.change.localeCompare(b.change))
+    .sort((a, b) => compare(a.change, b.change))
 }
 
 function overdueReviews(changes: readonly (ItsmRecord & { id: string })[], config: Config, now: number): ItsmRecord[] {

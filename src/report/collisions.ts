@@ -2,7 +2,7 @@ import { normalizeId } from '../lint/record-index.js'
 import type { ItsmRecord } from '../model/record.js'
 import { overlaps } from '../policy/freeze-windows.js'
 import { strings } from '../rules/util.js'
-import { changeWindow } from './record-facts.js'
+import { changeWindow, compare } from './record-facts.js'
 
 /** Two changes whose windows overlap on related services. */
 export interface Collision {
@@ -61,5 +61,5 @@ export function findCollisions(changes: readonly (ItsmRecord & { id: string })[]
       out.push({ changes: [a.id, b.id].sort() as [string, string], services: [...via].sort() })
     }
   }
-  return out.sort((x, y) => x.changes[0].localeCompare(y.changes[0]) || x.changes[1].localeCompare(y.changes[1]))
+  return out.sort((x, y) => compare(x.changes[0], y.changes[0]) || compare(x.changes[1], y.changes[1]))
 }

@@ -3,7 +3,7 @@ import type { ItsmRecord } from '../model/record.js'
 import { localDate } from '../policy/zoned-time.js'
 import { articleReviewDue, wholeDays } from '../rules/article-review.js'
 import { addDays, strings, text } from '../rules/util.js'
-import { recordsOf, statusOf } from './record-facts.js'
+import { compare, recordsOf, statusOf } from './record-facts.js'
 
 /** The health of the knowledge base at `now`. */
 export interface KnowledgeSummary {
@@ -49,5 +49,5 @@ export function summarizeKnowledge(records: readonly ItsmRecord[], config: Confi
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)))
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)))
 }

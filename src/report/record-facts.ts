@@ -45,3 +45,8 @@ export function median(values: readonly number[]): number | null {
 export function statusOf(record: ItsmRecord): string | undefined {
   return text(record.data.status)
 }
+
+/** Code-point order, for sorting ids and names: the same on every machine, unlike localeCompare. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -3,6 +3,7 @@ import { formatMinutes } from '../units.js'
 import { anchorId, escapeHtml } from './escape.js'
 import { cards, formatTimestamp, list, orDash, pageHeading, table, tag } from './parts.js'
 import type { SiteContext } from './site-context.js'
+import { compare } from '../../record-facts.js'
 
 /** `audit.html`: per change, who asked, who approved in which commit and pull request, and what looks wrong. */
 export function auditPage(ctx: SiteContext): string {
@@ -11,7 +12,7 @@ export function auditPage(ctx: SiteContext): string {
   const unchecked = audit.filter((a) => a.approvals === null)
   const byFlag = new Map<string, string[]>()
   for (const a of audit) for (const f of a.flags) byFlag.set(f, [...(byFlag.get(f) ?? []), a.change])
-  const flags = [...byFlag].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const flags = [...byFlag].sort(([a], [b]) => compare(a, b))
   const lead = ctx.report.changes.lead_time
   return [
     pageHeading('Audit', 'The evidence for each change of the period: the commit and pull request that approved it, who requested, implemented and approved it, and the flags an auditor would raise.'),

@@ -2,6 +2,7 @@ import type { CatalogService } from '../../catalog.js'
 import { anchorId, escapeHtml, httpUrl } from './escape.js'
 import { cards, list, orDash, pageHeading, table, tag, textList } from './parts.js'
 import type { SiteContext } from './site-context.js'
+import { compare } from '../../record-facts.js'
 
 const gapText: Record<string, string> = {
   'no-sla': 'no SLA',
@@ -72,7 +73,7 @@ function detail(ctx: SiteContext, s: CatalogService): string {
 
 /** A service's links: only absolute http(s) URLs become links; anything else is named but not linked. */
 function links(service: CatalogService): string {
-  const entries = Object.entries(service.links).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const entries = Object.entries(service.links).sort(([a], [b]) => compare(a, b))
   return list(
     entries.map(([name, url]) => {
       const safe = httpUrl(url)

@@ -3,6 +3,7 @@ import { escapeHtml } from './escape.js'
 import { incidentMonthChart } from './month-charts.js'
 import { cards, orDash, pageHeading, table, tag, textList } from './parts.js'
 import type { SiteContext } from './site-context.js'
+import { compare } from '../../record-facts.js'
 
 /** `incidents.html`: incidents per month with MTTA and MTTR, per priority and service, and the open follow-up work. */
 export function incidentsPage(ctx: SiteContext): string {
@@ -11,7 +12,7 @@ export function incidentsPage(ctx: SiteContext): string {
   const opened = months.reduce((n, m) => n + m.opened, 0)
   const resolved = months.reduce((n, m) => n + m.resolved, 0)
   const overdueActions = incidents.open_actions.filter((a) => a.overdue)
-  const byKey = (record: Record<string, number>): [string, number][] => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const byKey = (record: Record<string, number>): [string, number][] => Object.entries(record).sort(([a], [b]) => compare(a, b))
   return [
     pageHeading('Incidents', 'Incidents belong to the month they were opened in; resolved counts by the month of resolution. MTTA and MTTR are wall-clock times; the SLA clocks (business hours, pauses) are on the SLA page.'),
     cards([

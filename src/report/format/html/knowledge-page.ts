@@ -2,6 +2,7 @@ import { normalizeId } from '../../../lint/record-index.js'
 import { escapeHtml } from './escape.js'
 import { cards, list, pageHeading, table, tag } from './parts.js'
 import type { SiteContext } from './site-context.js'
+import { compare } from '../../record-facts.js'
 
 /** `knowledge.html`: review health (stale, expiring, ownerless), articles per owner, and every article's page. */
 export function knowledgePage(ctx: SiteContext): string {
@@ -9,7 +10,7 @@ export function knowledgePage(ctx: SiteContext): string {
   const stale = new Set(knowledge.stale.map(normalizeId))
   const expiring = new Set(knowledge.expiring.map(normalizeId))
   const ownerless = new Set(knowledge.ownerless.map(normalizeId))
-  const owners = Object.entries(knowledge.by_owner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const owners = Object.entries(knowledge.by_owner).sort(([a], [b]) => compare(a, b))
   return [
     pageHeading('Knowledge base', 'Review health of the articles as of the report&#39;s date: stale articles are past their review date, expiring ones reach it soon.'),
     cards([

@@ -1,6 +1,6 @@
 import { normalizeId } from '../../../lint/record-index.js'
 import type { ReportData } from '../../build.js'
-import { compare } from '../../catalog.js'
+import { compare } from '../../record-facts.js'
 import { anchorId, escapeHtml } from './escape.js'
 
 /** A knowledge article as the report site shows it. */

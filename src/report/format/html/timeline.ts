@@ -2,6 +2,7 @@ import type { ReportData } from '../../build.js'
 import type { CalendarFreeze, CalendarWindow } from '../../calendar.js'
 import { periodsBetween } from '../../periods.js'
 import { DAY_MS, fromWall } from '../../zoned-time.js'
+import { compare } from '../../record-facts.js'
 import { parseTimestamp } from '../../../time/timestamp.js'
 import { figure, r } from './charts.js'
 import { escapeHtml } from './escape.js'
@@ -26,7 +27,7 @@ interface Span {
 export function changeTimeline(report: ReportData, id: string): string {
   const { windows, freezes } = report.changes.calendar
   const period = { from: localMidnight(report.from, report.timezone), to: localMidnight(report.to, report.timezone, 1) }
-  const drawn = windows.flatMap((w) => withSpan(w)).sort((a, b) => a.span.start - b.span.start || a.item.change.localeCompare(b.item.change))
+  const drawn = windows.flatMap((w) => withSpan(w)).sort((a, b) => a.span.start - b.span.start || compare(a.item.change, b.item.change))
   const from = Math.min(period.from, ...drawn.map((d) => d.span.start))
   const to = Math.max(period.to, ...drawn.map((d) => d.span.end))
   const x = (t: number): number => LABEL + ((Math.max(from, Math.min(to, t)) - from) / (to - from)) * (WIDTH - LABEL)
