@@ -75843,15 +75843,40 @@ function readCommit(repo, oid, what) {
   return parseCommit(object3.content);
 }
 function parseCommit(content3) {
+  return commitLinks(commitHeader(content3).lines);
+}
+function commitHeader(content3) {
   const headerEnd = content3.indexOf("\n\n");
   const header = content3.toString("utf8", 0, headerEnd < 0 ? content3.length : headerEnd);
+  return { lines: header.split("\n"), bodyStart: headerEnd < 0 ? -1 : headerEnd + 2 };
+}
+function commitLinks(lines) {
   let tree = "";
   const parents = [];
-  for (const line of header.split("\n")) {
+  for (const line of lines) {
     if (line.startsWith("tree ")) tree = line.slice(5);
     else if (line.startsWith("parent ")) parents.push(line.slice(7));
   }
   return { tree, parents };
+}
+function parseCommitDetails(content3) {
+  const { lines, bodyStart } = commitHeader(content3);
+  const message = bodyStart < 0 ? "" : content3.toString("utf8", bodyStart).replace(/\n$/, "");
+  let author;
+  let committer;
+  for (const line of lines) {
+    if (line.startsWith("author ")) author = parsePerson(line.slice(7));
+    else if (line.startsWith("committer ")) committer = parsePerson(line.slice(10));
+  }
+  if (!author || !committer) throw new Error("a commit without a readable author or committer line");
+  return { ...commitLinks(lines), author, committer, message };
+}
+function parsePerson(value2) {
+  const match = /^(.*?) ?<([^<>]*)> (\d{1,15}) [+-]\d{4}$/.exec(value2);
+  return match ? { name: match[1], email: match[2], at: Number(match[3]) * 1e3 } : void 0;
+}
+function formatPerson(person) {
+  return `${person.name} <${person.email}>`;
 }
 function parseTagTarget(content3) {
   const match = /^object ([0-9a-f]{40})$/m.exec(content3.toString("utf8", 0, Math.min(content3.length, 256)));
@@ -76190,30 +76215,6 @@ function findRepository(dir) {
     if (fs5.existsSync(join5(current, ".git"))) return { root: current, prefix: relative(current, start).split(sep2).join("/") };
     if (dirname(current) === current) return void 0;
   }
-}
-function parseCommitDetails(content3) {
-  const headerEnd = content3.indexOf("\n\n");
-  const header = content3.toString("utf8", 0, headerEnd < 0 ? content3.length : headerEnd);
-  const message = headerEnd < 0 ? "" : content3.toString("utf8", headerEnd + 2).replace(/\n$/, "");
-  let tree = "";
-  const parents = [];
-  let author;
-  let committer;
-  for (const line of header.split("\n")) {
-    if (line.startsWith("tree ")) tree = line.slice(5);
-    else if (line.startsWith("parent ")) parents.push(line.slice(7));
-    else if (line.startsWith("author ")) author = parsePerson(line.slice(7));
-    else if (line.startsWith("committer ")) committer = parsePerson(line.slice(10));
-  }
-  if (!author || !committer) throw new Error("a commit without a readable author or committer line");
-  return { tree, parents, author, committer, message };
-}
-function parsePerson(value2) {
-  const match = /^(.*?) ?<([^<>]*)> (\d{1,15}) [+-]\d{4}$/.exec(value2);
-  return match ? { name: match[1], email: match[2], at: Number(match[3]) * 1e3 } : void 0;
-}
-function formatPerson(person) {
-  return `${person.name} <${person.email}>`;
 }
 function readShallow(repo) {
   let text11;

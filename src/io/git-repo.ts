@@ -88,16 +88,70 @@ export function readCommit(repo: GitRepository, oid: string, what: string): Comm
 }
 
 export function parseCommit(content: Buffer): CommitInfo {
+  return commitLinks(commitHeader(content).lines)
+}
+
+/** A commit's header lines, and where its message starts (-1 without one). */
+function commitHeader(content: Buffer): { lines: string[]; bodyStart: number } {
   const headerEnd = content.indexOf('\n\n')
   const header = content.toString('utf8', 0, headerEnd < 0 ? content.length : headerEnd)
+  return { lines: header.split('\n'), bodyStart: headerEnd < 0 ? -1 : headerEnd + 2 }
+}
+
+function commitLinks(lines: readonly string[]): CommitInfo {
   let tree = ''
   const parents: string[] = []
-  for (const line of header.split('\n')) {
+  for (const line of lines) {
     if (line.startsWith('tree ')) tree = line.slice(5)
     else if (line.startsWith('parent ')) parents.push(line.slice(7))
   }
   return { tree, parents }
 }
+
+/** A person line of a commit: `author` or `committer`. */
+export interface GitPerson {
+  name: string
+  email: string
+  /** Epoch milliseconds. */
+  at: number
+}
+
+/** A commit's tree and parents, with its author, committer and message. */
+export interface CommitDetails extends CommitInfo {
+  author: GitPerson
+  committer: GitPerson
+  /** The whole message, without the final newline. */
+  message: string
+}
+
+/**
+ * Parses a commit object with its author, committer and message (`parseCommit` gives only the tree and parents).
+ * Headers spread over several lines (`gpgsig`) are skipped. Throws an Error when the author or committer line cannot
+ * be read.
+ */
+export function parseCommitDetails(content: Buffer): CommitDetails {
+  const { lines, bodyStart } = commitHeader(content)
+  const message = bodyStart < 0 ? '' : content.toString('utf8', bodyStart).replace(/\n$/, '')
+  let author: GitPerson | undefined
+  let committer: GitPerson | undefined
+  for (const line of lines) {
+    if (line.startsWith('author ')) author = parsePerson(line.slice(7))
+    else if (line.startsWith('committer ')) committer = parsePerson(line.slice(10))
+  }
+  if (!author || !committer) throw new Error('a commit without a readable author or committer line')
+  return { ...commitLinks(lines), author, committer, message }
+}
+
+function parsePerson(value: string): GitPerson | undefined {
+  const match = /^(.*?) ?<([^<>]*)> (\d{1,15}) [+-]\d{4}$/.exec(value)
+  return match ? { name: match[1]!, email: match[2]!, at: Number(match[3]) * 1000 } : undefined
+}
+
+/** `Name <email>`, as git prints it. */
+export function formatPerson(person: GitPerson): string {
+  return `${person.name} <${person.email}>`
+}
+
 
 /** The object a tag points at. */
 export function parseTagTarget(content: Buffer): string {

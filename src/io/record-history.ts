@@ -6,7 +6,7 @@ import { loaderLimits } from '../parse/limits.js'
 import { parseRecordFile } from '../parse/record-file.js'
 import type { HistoryReading, RecordHistory, RecordVersion } from '../report/audit.js'
 import { decodeUtf8 } from './decode.js'
-import { gitFailure, openRepository, readObject, type CommitInfo, type GitRepository } from './git-repo.js'
+import { formatPerson, gitFailure, openRepository, parseCommitDetails, readObject, type CommitDetails, type GitRepository } from './git-repo.js'
 import { resolveRevision } from './git-rev.js'
 import { diffTree, findBlob, findEntry, indexTree, type IndexedTree } from './git-tree-index.js'
 import { isSafeForMainThread } from './markdown-risk.js'
@@ -59,54 +59,6 @@ export function findRepository(dir: string): { root: string; prefix: string } | 
     if (fs.existsSync(join(current, '.git'))) return { root: current, prefix: relative(current, start).split(sep).join('/') }
     if (dirname(current) === current) return undefined
   }
-}
-
-/** A person line of a commit: `author` or `committer`. */
-export interface GitPerson {
-  name: string
-  email: string
-  /** Epoch milliseconds. */
-  at: number
-}
-
-/** A commit's tree and parents, with its author, committer and message. */
-export interface CommitDetails extends CommitInfo {
-  author: GitPerson
-  committer: GitPerson
-  /** The whole message, without the final newline. */
-  message: string
-}
-
-/**
- * Parses a commit object (git-repo.ts's `parseCommit` gives only the tree and parents). Headers spread over several
- * lines (`gpgsig`) are skipped. Throws an Error when the author or committer line cannot be read.
- */
-export function parseCommitDetails(content: Buffer): CommitDetails {
-  const headerEnd = content.indexOf('\n\n')
-  const header = content.toString('utf8', 0, headerEnd < 0 ? content.length : headerEnd)
-  const message = headerEnd < 0 ? '' : content.toString('utf8', headerEnd + 2).replace(/\n$/, '')
-  let tree = ''
-  const parents: string[] = []
-  let author: GitPerson | undefined
-  let committer: GitPerson | undefined
-  for (const line of header.split('\n')) {
-    if (line.startsWith('tree ')) tree = line.slice(5)
-    else if (line.startsWith('parent ')) parents.push(line.slice(7))
-    else if (line.startsWith('author ')) author = parsePerson(line.slice(7))
-    else if (line.startsWith('committer ')) committer = parsePerson(line.slice(10))
-  }
-  if (!author || !committer) throw new Error('a commit without a readable author or committer line')
-  return { tree, parents, author, committer, message }
-}
-
-function parsePerson(value: string): GitPerson | undefined {
-  const match = /^(.*?) ?<([^<>]*)> (\d{1,15}) [+-]\d{4}$/.exec(value)
-  return match ? { name: match[1]!, email: match[2]!, at: Number(match[3]) * 1000 } : undefined
-}
-
-/** `Name <email>`, as git prints it. */
-export function formatPerson(person: GitPerson): string {
-  return `${person.name} <${person.email}>`
 }
 
 interface Target {

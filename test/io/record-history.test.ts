@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { parseCommitDetails, readRecordHistories, type HistoryReading } from '../../src/io/record-history.js'
+import { parseCommitDetails } from '../../src/io/git-repo.js'
+import { readRecordHistories, type HistoryReading } from '../../src/io/record-history.js'
 import { changeYaml, commitAt as commit, gitAt as git, writeFiles as write } from '../support/dated-git.js'
 
 const made: string[] = []
