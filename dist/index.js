@@ -53877,6 +53877,14 @@ function evaluateSlas(input) {
   }
   return entries2;
 }
+function availabilityTally(entries2) {
+  const measured = entries2.filter((s) => s.availability !== null && s.availability.actual !== null && s.availability.target !== null);
+  return { measured, missed: measured.filter(missedAvailability) };
+}
+function missedAvailability(entry) {
+  const a = entry.availability;
+  return a !== null && a.actual !== null && a.target !== null && a.actual < a.target;
+}
 var record, strings2, at;
 var init_sla = __esm({
   "src/report/sla.ts"() {
@@ -55419,8 +55427,7 @@ function headline(report2) {
   const { catalog, changes, incidents, knowledge } = report2;
   const tiers = Object.entries(catalog.by_tier).map(([tier, n]) => `${tier === "none" ? "no tier" : `tier ${tier}`}: ${n}`);
   const breaches2 = report2.sla_breaches;
-  const measured = report2.slas.filter((s) => s.availability !== null && s.availability.actual !== null && s.availability.target !== null);
-  const missed = measured.filter((s) => s.availability.actual < s.availability.target);
+  const { measured, missed } = availabilityTally(report2.slas);
   const opened = incidents.by_month.reduce((n, m) => n + m.opened, 0);
   const resolved = incidents.by_month.reduce((n, m) => n + m.resolved, 0);
   const flagged = report2.audit.filter((a) => a.flags.length > 0);
@@ -55495,6 +55502,7 @@ var init_overview_page = __esm({
     init_month_charts();
     init_escape();
     init_parts();
+    init_sla();
   }
 });
 
@@ -55551,7 +55559,7 @@ var init_site_context = __esm({
 function slasPage(ctx) {
   const { report: report2 } = ctx;
   const withAvailability = report2.slas.filter((s) => s.availability !== null);
-  const missed = withAvailability.filter(missedTarget);
+  const missed = withAvailability.filter(missedAvailability);
   const bySla = groupBySla(report2.slas);
   const clocks = report2.slas.reduce((n, s) => n + s.response.length, 0);
   return [
@@ -55570,7 +55578,7 @@ function slasPage(ctx) {
         const a = s.availability;
         return [escapeHtml(s.sla), ctx.service(s.service), escapeHtml(periodLabel(s)), formatAvailability(a.actual), a.target === null ? orDash(null) : `${escapeHtml(a.target)} %`, result(s), formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)];
       }),
-      bad: (i) => missedTarget(withAvailability[i]),
+      bad: (i) => missedAvailability(withAvailability[i]),
       empty: "No availability targets."
     }),
     '<h2 id="breaches">Breaches</h2>',
@@ -55587,15 +55595,11 @@ function slasPage(ctx) {
 function periodLabel(s) {
   return s.availability?.to_date ? `${s.period} (to date)` : s.period;
 }
-function missedTarget(s) {
-  const a = s.availability;
-  return a !== null && a.actual !== null && a.target !== null && a.actual < a.target;
-}
 function result(s) {
   const a = s.availability;
   if (a.actual === null) return tag("no data");
   if (a.target === null) return tag("no target");
-  return missedTarget(s) ? tag("missed", "bad") : tag("met", "ok");
+  return missedAvailability(s) ? tag("missed", "bad") : tag("met", "ok");
 }
 function groupBySla(entries2) {
   const out = /* @__PURE__ */ new Map();
@@ -55631,6 +55635,7 @@ function clock2(c) {
 var init_slas_page = __esm({
   "src/report/format/html/slas-page.ts"() {
     "use strict";
+    init_sla();
     init_units();
     init_availability_chart();
     init_escape();
@@ -55716,8 +55721,8 @@ function title(r2) {
   ];
 }
 function summary2(r2) {
-  const withAvailability = r2.slas.filter((s) => s.availability !== null && s.availability.target !== null && s.availability.actual !== null);
-  const met = withAvailability.filter((s) => s.availability.actual >= s.availability.target).length;
+  const { measured: withAvailability, missed } = availabilityTally(r2.slas);
+  const met = withAvailability.length - missed.length;
   const opened = sum2(r2.incidents.by_month.map((m) => m.opened));
   const resolved = sum2(r2.incidents.by_month.map((m) => m.resolved));
   const overdueActions = r2.incidents.open_actions.filter((a) => a.overdue).length;
@@ -55970,6 +55975,7 @@ var init_markdown2 = __esm({
     "use strict";
     init_bidi();
     init_units();
+    init_sla();
     whenTitles = [
       ["current", "Current windows"],
       ["upcoming", "Upcoming windows"],

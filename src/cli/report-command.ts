@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path'
-import { buildRepositoryReport, ConfigError, formatPretty, formatReportJson, parseReportFormats, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportData, type ReportFormat } from '../index.js'
+import { availabilityTally, buildRepositoryReport, ConfigError, formatPretty, formatReportJson, parseReportFormats, renderReportFiles, reportFormats, UsageError, writeReportDirectory, type ReportData, type ReportFormat } from '../index.js'
 import { reportHelp } from './help.js'
 import { useColor, type CliIo } from './io.js'
 import { parseCommandArgs } from './main.js'
@@ -85,15 +85,13 @@ const fileOf: Record<ReportFormat, string> = { html: 'index.html', md: 'report.m
 function summary(report: ReportData, formats: readonly ReportFormat[], out: string, withGitHub: boolean): string {
   const c = report.changes
   const flagged = report.audit.filter((a) => a.flags.length > 0).length
-  const availability = report.slas.flatMap((s) => (s.availability?.actual != null && s.availability.target !== null ? [s.availability] : []))
-  const measured = availability.length
-  const missed = availability.filter((a) => a.actual! < a.target!).length
+  const { measured, missed } = availabilityTally(report.slas)
   const lines = [
     `Report ${report.from} to ${report.to} (${report.timezone}) written to ${out}/`,
     ...formats.map((f) => `  ${out}/${fileOf[f]}`),
     '',
     `  ${report.catalog.services.length} services, ${report.catalog.gaps.length} catalog gaps`,
-    `  ${missed} of ${measured} SLA availability periods under target, ${report.sla_breaches.length} response or resolution breaches`,
+    `  ${missed.length} of ${measured.length} SLA availability periods under target, ${report.sla_breaches.length} response or resolution breaches`,
     `  ${c.total} changes (${c.by_type.standard} standard, ${c.by_type.normal} normal, ${c.by_type.emergency} emergency), ${c.collisions.length} collisions, ${c.in_freeze.length} in a freeze`,
     `  ${report.incidents.by_month.reduce((n, m) => n + m.opened, 0)} incidents opened`,
     `  ${report.knowledge.stale.length} stale and ${report.knowledge.expiring.length} expiring articles`,

@@ -251,3 +251,18 @@ export function evaluateSlas(input: SlaReportInput): SlaEntry[] {
   }
   return entries
 }
+
+/**
+ * The entries whose availability has both a figure and a target (`measured`), and those of them under target
+ * (`missed`): what "n of m periods met" counts in every format.
+ */
+export function availabilityTally(entries: readonly SlaEntry[]): { measured: SlaEntry[]; missed: SlaEntry[] } {
+  const measured = entries.filter((s) => s.availability !== null && s.availability.actual !== null && s.availability.target !== null)
+  return { measured, missed: measured.filter(missedAvailability) }
+}
+
+/** Whether the entry's availability is measured and under its target. */
+export function missedAvailability(entry: SlaEntry): boolean {
+  const a = entry.availability
+  return a !== null && a.actual !== null && a.target !== null && a.actual < a.target
+}

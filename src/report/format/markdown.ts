@@ -3,6 +3,7 @@ import type { ReportData } from '../build.js'
 import type { CalendarFreeze, CalendarWindow } from '../calendar.js'
 import { showBidiControls } from './bidi.js'
 import { formatAvailability, formatMinutes, formatRating, formatShare } from './units.js'
+import { availabilityTally } from '../sla.js'
 
 /**
  * The report as GitHub-flavoured Markdown, for a wiki page or a pull request comment: a title, a summary of the
@@ -39,8 +40,8 @@ function title(r: ReportData): string[] {
 }
 
 function summary(r: ReportData): string[] {
-  const withAvailability = r.slas.filter((s) => s.availability !== null && s.availability.target !== null && s.availability.actual !== null)
-  const met = withAvailability.filter((s) => s.availability!.actual! >= s.availability!.target!).length
+  const { measured: withAvailability, missed } = availabilityTally(r.slas)
+  const met = withAvailability.length - missed.length
   const opened = sum(r.incidents.by_month.map((m) => m.opened))
   const resolved = sum(r.incidents.by_month.map((m) => m.resolved))
   const overdueActions = r.incidents.open_actions.filter((a) => a.overdue).length

@@ -6,6 +6,7 @@ import { changeMonthChart, incidentMonthChart } from './month-charts.js'
 import { escapeHtml } from './escape.js'
 import { cards, type Card, formatInstant, list, pageHeading } from './parts.js'
 import type { SiteContext } from './site-context.js'
+import { availabilityTally } from '../../sla.js'
 
 /** `index.html`: the period, the headline figures, three charts, and what needs someone's attention. */
 export function overviewPage(ctx: SiteContext): string {
@@ -25,8 +26,7 @@ function headline(report: ReportData): Card[] {
   const { catalog, changes, incidents, knowledge } = report
   const tiers = Object.entries(catalog.by_tier).map(([tier, n]) => `${tier === 'none' ? 'no tier' : `tier ${tier}`}: ${n}`)
   const breaches = report.sla_breaches
-  const measured = report.slas.filter((s) => s.availability !== null && s.availability.actual !== null && s.availability.target !== null)
-  const missed = measured.filter((s) => s.availability!.actual! < s.availability!.target!)
+  const { measured, missed } = availabilityTally(report.slas)
   const opened = incidents.by_month.reduce((n, m) => n + m.opened, 0)
   const resolved = incidents.by_month.reduce((n, m) => n + m.resolved, 0)
   const flagged = report.audit.filter((a) => a.flags.length > 0)

@@ -1,4 +1,4 @@
-import type { ClockEntry, SlaEntry } from '../../sla.js'
+import { missedAvailability, type ClockEntry, type SlaEntry } from '../../sla.js'
 import { formatAvailability, formatMinutes } from '../units.js'
 import { availabilityChart } from './availability-chart.js'
 import { escapeHtml } from './escape.js'
@@ -9,7 +9,7 @@ import type { SiteContext } from './site-context.js'
 export function slasPage(ctx: SiteContext): string {
   const { report } = ctx
   const withAvailability = report.slas.filter((s) => s.availability !== null)
-  const missed = withAvailability.filter(missedTarget)
+  const missed = withAvailability.filter(missedAvailability)
   const bySla = groupBySla(report.slas)
   const clocks = report.slas.reduce((n, s) => n + s.response.length, 0)
   return [
@@ -30,7 +30,7 @@ export function slasPage(ctx: SiteContext): string {
         const a = s.availability!
         return [escapeHtml(s.sla), ctx.service(s.service), escapeHtml(periodLabel(s)), formatAvailability(a.actual), a.target === null ? orDash(null) : `${escapeHtml(a.target)} %`, result(s), formatMinutes(a.downtime_minutes), formatMinutes(a.planned_downtime_minutes)]
       }),
-      bad: (i) => missedTarget(withAvailability[i]!),
+      bad: (i) => missedAvailability(withAvailability[i]!),
       empty: 'No availability targets.',
     }),
     '<h2 id="breaches">Breaches</h2>',
@@ -50,16 +50,12 @@ function periodLabel(s: SlaEntry): string {
   return s.availability?.to_date ? `${s.period} (to date)` : s.period
 }
 
-function missedTarget(s: SlaEntry): boolean {
-  const a = s.availability
-  return a !== null && a.actual !== null && a.target !== null && a.actual < a.target
-}
 
 function result(s: SlaEntry): string {
   const a = s.availability!
   if (a.actual === null) return tag('no data')
   if (a.target === null) return tag('no target')
-  return missedTarget(s) ? tag('missed', 'bad') : tag('met', 'ok')
+  return missedAvailability(s) ? tag('missed', 'bad') : tag('met', 'ok')
 }
 
 function groupBySla(entries: readonly SlaEntry[]): Map<string, SlaEntry[]> {
