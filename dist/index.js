@@ -52870,6 +52870,11 @@ function statusOf(record2) {
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+function tally(keys2) {
+  const out = {};
+  for (const key2 of [...keys2].sort(compare)) out[key2] = (out[key2] ?? 0) + 1;
+  return out;
+}
 var init_record_facts = __esm({
   "src/report/record-facts.ts"() {
     "use strict";
@@ -53285,8 +53290,8 @@ function buildCatalog(records) {
   }
   return {
     services: entries2,
-    by_tier: countBy(entries2, (e) => e.tier === null ? "none" : String(e.tier)),
-    by_lifecycle: countBy(entries2, (e) => e.lifecycle ?? "none"),
+    by_tier: tally(entries2.map((e) => e.tier === null ? "none" : String(e.tier))),
+    by_lifecycle: tally(entries2.map((e) => e.lifecycle ?? "none")),
     gaps
   };
 }
@@ -53330,11 +53335,6 @@ function push2(into, key2, value2) {
 }
 function sorted(values) {
   return [...new Set(values ?? [])].sort(compare);
-}
-function countBy(items, key2) {
-  const out = {};
-  for (const item of items) out[key2(item)] = (out[key2(item)] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compare(a, b)));
 }
 var openProblem, settledIncident;
 var init_catalog = __esm({
@@ -53489,11 +53489,6 @@ function openActions(incidents, todayDate) {
       return out;
     })
   );
-}
-function tally(keys2) {
-  const out = {};
-  for (const key2 of [...keys2].sort()) out[key2] = (out[key2] ?? 0) + 1;
-  return out;
 }
 function monthKey(d) {
   return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}`;

@@ -1,7 +1,7 @@
 import { normalizeId } from '../lint/record-index.js'
 import type { ItsmRecord } from '../model/record.js'
 import { map, strings, text } from '../rules/util.js'
-import { compare, recordsOf, statusOf } from './record-facts.js'
+import { compare, recordsOf, statusOf, tally } from './record-facts.js'
 
 /** A gap a service manager wants to see: what a service lacks, as a stable code and a sentence. */
 export interface CatalogGap {
@@ -115,8 +115,8 @@ export function buildCatalog(records: readonly ItsmRecord[]): Catalog {
   }
   return {
     services: entries,
-    by_tier: countBy(entries, (e) => (e.tier === null ? 'none' : String(e.tier))),
-    by_lifecycle: countBy(entries, (e) => e.lifecycle ?? 'none'),
+    by_tier: tally(entries.map((e) => (e.tier === null ? 'none' : String(e.tier)))),
+    by_lifecycle: tally(entries.map((e) => e.lifecycle ?? 'none')),
     gaps,
   }
 }
@@ -167,8 +167,3 @@ function sorted(values: string[] | undefined): string[] {
   return [...new Set(values ?? [])].sort(compare)
 }
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compare(a, b)))
-}

@@ -6,7 +6,7 @@ import { localDate, type LocalDate } from '../policy/zoned-time.js'
 import { missingPostmortems } from '../rules/postmortem.js'
 import { entries, strings, text } from '../rules/util.js'
 import { parseDate, parseTimestamp } from '../time/timestamp.js'
-import { mean, median, recordsOf, statusOf, type ReportPeriod } from './record-facts.js'
+import { mean, median, recordsOf, statusOf, tally, type ReportPeriod } from './record-facts.js'
 
 /** The incident figures of one calendar month (`YYYY-MM` in the repository's time zone). */
 export interface IncidentMonth {
@@ -127,12 +127,6 @@ function openActions(incidents: readonly (ItsmRecord & { id: string })[], todayD
         return out
       }),
   )
-}
-
-function tally(keys: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const key of [...keys].sort()) out[key] = (out[key] ?? 0) + 1
-  return out
 }
 
 function monthKey(d: Pick<LocalDate, 'year' | 'month'>): string {

@@ -50,3 +50,10 @@ export function statusOf(record: ItsmRecord): string | undefined {
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** How often each key occurs, keys in code-point order. */
+export function tally(keys: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const key of [...keys].sort(compare)) out[key] = (out[key] ?? 0) + 1
+  return out
+}
